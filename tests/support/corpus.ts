@@ -1,0 +1,1 @@
+export { corpusDir, corpusEnabled, readCorpusFile, readCorpusJson } from "../../scripts/eval/corpus";
