@@ -1,0 +1,100 @@
+import { createClient, type RedisClientType } from "redis";
+import type { Logger } from "pino";
+import type { Cache } from "./cache";
+
+const GEN_KEY = "gen";
+
+/**
+ * Redis-backed cache. Every command is bounded by a short timeout and any failure is a miss,
+ * so a Redis outage slows requests down instead of failing them.
+ */
+export class RedisCache implements Cache {
+  readonly kind = "redis" as const;
+  private lastWarning = 0;
+
+  private constructor(
+    private readonly client: RedisClientType,
+    private readonly prefix: string,
+    private readonly log: Logger,
+  ) {}
+
+  static async connect(url: string, prefix: string, log: Logger): Promise<RedisCache> {
+    const client = createClient({
+      url,
+      socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5000) },
+      // Commands issued while disconnected fail at once instead of queueing without bound.
+      disableOfflineQueue: true,
+    }) as RedisClientType;
+    const cache = new RedisCache(client, prefix, log);
+    client.on("error", (err) => cache.warn("connection", err));
+    await client.connect().catch((err) => cache.warn("connect", err));
+    return cache;
+  }
+
+  private warn(op: string, err: unknown) {
+    const now = Date.now();
+    // One warning per 10 s is enough to notice an outage without flooding the log.
+    if (now - this.lastWarning > 10_000) {
+      this.lastWarning = now;
+      this.log.warn({ err: (err as Error)?.message ?? String(err), op }, "redis cache: command failed, treating as a miss");
+    }
+  }
+
+  private async attempt<T>(op: string, fallback: T, fn: () => Promise<T>): Promise<T> {
+    if (!this.client.isReady) return fallback;
+    try {
+      return await fn();
+    } catch (err) {
+      this.warn(op, err);
+      return fallback;
+    }
+  }
+
+  get(key: string) {
+    return this.attempt("get", undefined, async () => (await this.client.get(this.prefix + key)) ?? undefined);
+  }
+
+  mget(keys: string[]) {
+    if (keys.length === 0) return Promise.resolve([]);
+    return this.attempt("mget", keys.map(() => undefined), async () =>
+      (await this.client.mGet(keys.map((k) => this.prefix + k))).map((v) => v ?? undefined),
+    );
+  }
+
+  async set(key: string, value: string, ttlSeconds: number) {
+    await this.attempt("set", undefined, async () => {
+      await this.client.set(this.prefix + key, value, { EX: ttlSeconds });
+    });
+  }
+
+  async mset(entries: [string, string][], ttlSeconds: number) {
+    if (entries.length === 0) return;
+    await this.attempt("mset", undefined, async () => {
+      const multi = this.client.multi();
+      for (const [k, v] of entries) multi.set(this.prefix + k, v, { EX: ttlSeconds });
+      await multi.exec();
+    });
+  }
+
+  async del(key: string) {
+    await this.attempt("del", undefined, async () => {
+      await this.client.del(this.prefix + key);
+    });
+  }
+
+  generation() {
+    return this.attempt<number | undefined>("generation", undefined, async () => Number((await this.client.get(this.prefix + GEN_KEY)) ?? 0));
+  }
+
+  bumpGeneration() {
+    return this.attempt<number | undefined>("bump", undefined, async () => Number(await this.client.incr(this.prefix + GEN_KEY)));
+  }
+
+  ping() {
+    return this.attempt("ping", false, async () => (await this.client.ping()) === "PONG");
+  }
+
+  async close() {
+    if (this.client.isOpen) await this.client.quit().catch(() => this.client.destroy());
+  }
+}

@@ -1,0 +1,63 @@
+import "reflect-metadata";
+import { DataSource } from "typeorm";
+import type { Config } from "../config/config";
+import { ENTITIES } from "./entities";
+import { MIGRATIONS } from "./migrations";
+import { installStatementCounter } from "./statement-counter";
+
+export type DbSettings = Pick<Config, "databaseUrl" | "dataDir" | "dbPoolSize">;
+
+interface PgliteHandle { close(): Promise<void> }
+
+/** A DataSource plus whatever embedded engine backs it, so shutdown closes both. */
+export interface Database {
+  dataSource: DataSource;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+async function openPglite(dataDir: string): Promise<{ pglite: PgliteHandle; extra: unknown }> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  // Contrib typings are ESM-only under CJS (TS1479), so the extension is required untyped.
+  const { pg_trgm } = require("@electric-sql/pglite/contrib/pg_trgm") as { pg_trgm: never };
+  const { createPgConfig } = await import("@electric-sql/pglite/node-postgres");
+  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  return { pglite, extra: createPgConfig(pglite) };
+}
+
+export async function openDatabase(settings: DbSettings, options: { migrate?: boolean; logging?: boolean } = {}): Promise<Database> {
+  installStatementCounter();
+  const common = {
+    type: "postgres" as const,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    installExtensions: false,
+    logging: options.logging ?? false,
+  };
+  let pglite: PgliteHandle | undefined;
+  let dataSource: DataSource;
+  if (settings.databaseUrl) {
+    dataSource = new DataSource({
+      ...common,
+      url: settings.databaseUrl,
+      poolSize: settings.dbPoolSize,
+      extra: { max: settings.dbPoolSize, connectionTimeoutMillis: 5000, statement_timeout: 30000 },
+    });
+  } else {
+    const embedded = await openPglite(settings.dataDir);
+    pglite = embedded.pglite;
+    dataSource = new DataSource({ ...common, extra: embedded.extra as Record<string, unknown>, uuidExtension: "pgcrypto" });
+  }
+  await dataSource.initialize();
+  if (options.migrate) await dataSource.runMigrations({ transaction: "each" });
+  return {
+    dataSource,
+    embedded: !!pglite,
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await pglite?.close();
+    },
+  };
+}

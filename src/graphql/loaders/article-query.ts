@@ -1,0 +1,153 @@
+import type { Keyset } from "../cursor";
+import { ARTICLE_COLUMNS } from "./columns";
+import { queryScripts, simpleTsQuery } from "./text-query";
+
+/** Article filters after validation: ids decoded, codes checked. */
+export interface ArticleCriteria {
+  languages?: string[];
+  sourceIds?: number[];
+  category?: string;
+  countryCodes?: string[];
+  personIds?: number[];
+  eventId?: number;
+  publishedAfter?: Date;
+  publishedBefore?: Date;
+  q?: string;
+}
+
+export type ScopeKind = "person" | "country" | "event" | "source";
+
+interface Driver { table: string; key: string; sqlType: string }
+
+/** Mention tables carry published_at, so each can lead a keyset scan on its own index. */
+const DRIVERS: Record<ScopeKind, Driver> = {
+  person: { table: "article_person", key: "person_id", sqlType: "int" },
+  country: { table: "article_country", key: "country_code", sqlType: "text" },
+  event: { table: "article_event", key: "event_id", sqlType: "int" },
+  source: { table: "article_source", key: "source_id", sqlType: "int" },
+};
+
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+export interface BuiltQuery { sql: string; params: unknown[] }
+
+interface Plan {
+  from: string;
+  where: string[];
+  at: string;
+  id: string;
+}
+
+/** Picks the most selective indexed table to drive the scan, then adds every other condition. */
+function plan(c: ArticleCriteria, params: Params, scope?: { kind: ScopeKind; keyExpr: string }): Plan {
+  const remaining: ArticleCriteria = { ...c, personIds: [...(c.personIds ?? [])], countryCodes: [...(c.countryCodes ?? [])] };
+  let driver: { d: Driver; value: string } | undefined;
+  if (scope) {
+    driver = { d: DRIVERS[scope.kind], value: scope.keyExpr };
+  } else if (c.eventId !== undefined) {
+    driver = { d: DRIVERS.event, value: params.add(c.eventId) };
+    delete remaining.eventId;
+  } else if (remaining.personIds!.length) {
+    driver = { d: DRIVERS.person, value: params.add(remaining.personIds!.shift()) };
+  } else if (remaining.countryCodes!.length) {
+    driver = { d: DRIVERS.country, value: params.add(remaining.countryCodes!.shift()) };
+  } else if (c.sourceIds?.length === 1) {
+    driver = { d: DRIVERS.source, value: params.add(c.sourceIds[0]) };
+    delete remaining.sourceIds;
+  }
+
+  const where: string[] = [];
+  let from: string;
+  let at: string;
+  let id: string;
+  if (driver) {
+    from = `${driver.d.table} d JOIN article a ON a.id = d.article_id`;
+    where.push(`d.${driver.d.key} = ${driver.value}`);
+    at = "d.published_at";
+    id = "d.article_id";
+  } else {
+    from = "article a";
+    at = "a.published_at";
+    id = "a.id";
+  }
+  addConditions(remaining, params, where, at);
+  return { from, where, at, id };
+}
+
+function addConditions(c: ArticleCriteria, params: Params, where: string[], at: string): void {
+  if (c.languages?.length) where.push(`a.language = ANY(${params.add(c.languages)}::text[])`);
+  if (c.sourceIds?.length) {
+    where.push(`EXISTS (SELECT 1 FROM article_source s WHERE s.article_id = a.id AND s.source_id = ANY(${params.add(c.sourceIds)}::int[]))`);
+  }
+  if (c.category) where.push(`a.category = ${params.add(c.category)}`);
+  for (const code of c.countryCodes ?? []) {
+    where.push(`EXISTS (SELECT 1 FROM article_country x WHERE x.article_id = a.id AND x.country_code = ${params.add(code)})`);
+  }
+  for (const pid of c.personIds ?? []) {
+    where.push(`EXISTS (SELECT 1 FROM article_person x WHERE x.article_id = a.id AND x.person_id = ${params.add(pid)})`);
+  }
+  if (c.eventId !== undefined) {
+    where.push(`EXISTS (SELECT 1 FROM article_event x WHERE x.article_id = a.id AND x.event_id = ${params.add(c.eventId)})`);
+  }
+  if (c.publishedAfter) where.push(`${at} >= ${params.add(c.publishedAfter)}`);
+  if (c.publishedBefore) where.push(`${at} < ${params.add(c.publishedBefore)}`);
+  if (c.q) where.push(textCondition(c.q, params));
+}
+
+function textCondition(q: string, params: Params): string {
+  const { arabic, latin } = queryScripts(q);
+  const parts: string[] = [];
+  const qp = params.add(q);
+  if (latin || !arabic) parts.push(`a.tsv_lang @@ websearch_to_tsquery('english', ${qp})`);
+  if (arabic) parts.push(`a.tsv_lang @@ websearch_to_tsquery('arabic', ${qp})`);
+  const simple = simpleTsQuery(q);
+  if (simple) parts.push(`a.tsv_simple @@ to_tsquery('simple', ${params.add(simple)})`);
+  return `(${parts.join(" OR ")})`;
+}
+
+function keysetCondition(p: Plan, after: Keyset | undefined, params: Params): string[] {
+  return after ? [`(${p.at}, ${p.id}) < (${params.add(after.at)}, ${params.add(after.id)})`] : [];
+}
+
+const whereSql = (conds: string[]) => (conds.length ? `WHERE ${conds.join(" AND ")}` : "");
+
+/** One page of articles, newest first, `limit` rows (callers ask for first + 1 to learn hasNextPage). */
+export function articlePageQuery(c: ArticleCriteria, limit: number, after?: Keyset): BuiltQuery {
+  const params = new Params();
+  const p = plan(c, params);
+  const conds = [...p.where, ...keysetCondition(p, after, params)];
+  const sql = `SELECT ${ARTICLE_COLUMNS} FROM ${p.from} ${whereSql(conds)} ORDER BY ${p.at} DESC, ${p.id} DESC LIMIT ${params.add(limit)}`;
+  return { sql, params: params.values };
+}
+
+export function articleCountQuery(c: ArticleCriteria): BuiltQuery {
+  const params = new Params();
+  const p = plan(c, params);
+  return { sql: `SELECT count(*)::int AS n FROM ${p.from} ${whereSql(p.where)}`, params: params.values };
+}
+
+/** Pages for many parents (people, countries, events, sources) in one statement, via LATERAL. */
+export function scopedArticlePagesQuery(kind: ScopeKind, keys: (number | string)[], c: ArticleCriteria, limit: number, after?: Keyset): BuiltQuery {
+  const params = new Params();
+  const keysParam = params.add(keys);
+  const p = plan(c, params, { kind, keyExpr: "k.key" });
+  const conds = [...p.where, ...keysetCondition(p, after, params)];
+  const inner = `SELECT ${ARTICLE_COLUMNS} FROM ${p.from} ${whereSql(conds)} ORDER BY ${p.at} DESC, ${p.id} DESC LIMIT ${params.add(limit)}`;
+  const sql = `SELECT k.key AS "parentKey", x.* FROM unnest(${keysParam}::${DRIVERS[kind].sqlType}[]) AS k(key) CROSS JOIN LATERAL (${inner}) x`;
+  return { sql, params: params.values };
+}
+
+export function scopedArticleCountsQuery(kind: ScopeKind, keys: (number | string)[], c: ArticleCriteria): BuiltQuery {
+  const params = new Params();
+  const keysParam = params.add(keys);
+  const p = plan(c, params, { kind, keyExpr: "k.key" });
+  const inner = `SELECT count(*)::int AS n FROM ${p.from} ${whereSql(p.where)}`;
+  const sql = `SELECT k.key AS "parentKey", x.n FROM unnest(${keysParam}::${DRIVERS[kind].sqlType}[]) AS k(key) CROSS JOIN LATERAL (${inner}) x`;
+  return { sql, params: params.values };
+}

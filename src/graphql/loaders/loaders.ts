@@ -1,0 +1,237 @@
+import DataLoader from "dataloader";
+import type { DataSource } from "typeorm";
+import { fold } from "../../db/fold";
+import type { Keyset, RankKeyset } from "../cursor";
+import {
+  articleCountQuery,
+  articlePageQuery,
+  scopedArticleCountsQuery,
+  scopedArticlePagesQuery,
+  type ArticleCriteria,
+  type BuiltQuery,
+  type ScopeKind,
+} from "./article-query";
+import type { RequestCache } from "./cached-batch";
+import {
+  ARTICLE_COLUMNS,
+  COUNTRY_COLUMNS,
+  EVENT_COLUMNS,
+  IMAGE_COLUMNS,
+  PERSON_COLUMNS,
+  SOURCE_COLUMNS,
+  type ArticleRow,
+  type CountryRow,
+  type EventRow,
+  type ImageRow,
+  type PersonRow,
+  type SourceRow,
+} from "./columns";
+
+export interface Mentioned<T> { row: T; count: number; salience: number }
+export interface ArticleBody { bodyHtml: string; bodyText: string }
+export interface PageSpec { criteria: ArticleCriteria; limit: number; after?: Keyset }
+
+/** Groups rows by a key into one array per requested key, in request order. */
+function groupBy<K, R>(keys: readonly K[], rows: R[], keyOf: (r: R) => K): R[][] {
+  const map = new Map<K, R[]>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+function indexBy<K, R>(keys: readonly K[], rows: R[], keyOf: (r: R) => K): (R | null)[] {
+  const map = new Map<K, R>();
+  for (const r of rows) map.set(keyOf(r), r);
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+/**
+ * Every read the schema needs, batched per request. Each batch function returns one value per key,
+ * in key order; rows that are looked up by id also go through the shared cache.
+ */
+export class Loaders {
+  constructor(
+    private readonly db: DataSource,
+    private readonly cache: RequestCache,
+  ) {}
+
+  private query<R>(q: BuiltQuery | string, params: unknown[] = []): Promise<R[]> {
+    return typeof q === "string" ? this.db.query(q, params) : this.db.query(q.sql, q.params);
+  }
+
+  private byId<K extends number | string, R>(kind: string, sql: string, keyOf: (r: R) => K, sqlType = "int") {
+    return new DataLoader<K, R | null>((keys) =>
+      this.cache.batch(kind, keys, async (ids) => indexBy(ids, await this.query<R>(sql.replace("$TYPE", sqlType), [ids]), keyOf)),
+    );
+  }
+
+  readonly source = this.byId<number, SourceRow>("src", `SELECT ${SOURCE_COLUMNS} FROM source s WHERE s.id = ANY($1::$TYPE[])`, (r) => r.id);
+  readonly article = this.byId<number, ArticleRow>("art", `SELECT ${ARTICLE_COLUMNS} FROM article a WHERE a.id = ANY($1::$TYPE[])`, (r) => r.id);
+  readonly person = this.byId<number, PersonRow>("per", `SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = ANY($1::$TYPE[])`, (r) => r.id);
+  readonly event = this.byId<number, EventRow>("evt", `SELECT ${EVENT_COLUMNS} FROM event e WHERE e.id = ANY($1::$TYPE[])`, (r) => r.id);
+  readonly country = this.byId<string, CountryRow>("cty", `SELECT ${COUNTRY_COLUMNS} FROM country c WHERE c.code = ANY($1::$TYPE[])`, (r) => r.code, "text");
+
+  readonly articleByUrl = new DataLoader<string, ArticleRow | null>(async (urls) =>
+    indexBy(urls, await this.query<ArticleRow & { key: string }>(
+      `SELECT DISTINCT ON (k.key) k.key, ${ARTICLE_COLUMNS} FROM unnest($1::text[]) AS k(key)
+       JOIN article a ON a.canonical_url = k.key OR a.url = k.key
+       ORDER BY k.key, (a.canonical_url = k.key) DESC`, [urls]), (r) => r.key),
+  );
+
+  readonly body = new DataLoader<number, ArticleBody | null>((ids) =>
+    this.cache.batch("body", ids, async (keys) =>
+      indexBy(keys, await this.query<ArticleBody & { id: number }>(
+        `SELECT a.id, a.body_html AS "bodyHtml", a.body_text AS "bodyText" FROM article a WHERE a.id = ANY($1::int[])`, [keys]), (r) => r.id),
+    ),
+  );
+
+  readonly images = new DataLoader<number, ImageRow[]>((ids) =>
+    this.cache.batch("img", ids, async (keys) =>
+      groupBy(keys, await this.query<ImageRow>(
+        `SELECT ${IMAGE_COLUMNS} FROM article_image i WHERE i.article_id = ANY($1::int[]) ORDER BY i.article_id, i.position`, [keys]), (r) => r.articleId),
+    ),
+  );
+
+  readonly articleSources = new DataLoader<number, SourceRow[]>((ids) =>
+    this.cache.batch("asrc", ids, async (keys) =>
+      groupBy(keys, await this.query<SourceRow & { articleId: number }>(
+        `SELECT x.article_id AS "articleId", ${SOURCE_COLUMNS} FROM article_source x JOIN source s ON s.id = x.source_id
+         WHERE x.article_id = ANY($1::int[]) ORDER BY x.article_id, x.first_seen_at`, [keys]), (r) => r.articleId),
+    ),
+  );
+
+  readonly peopleOfArticle = new DataLoader<number, Mentioned<PersonRow>[]>((ids) =>
+    this.cache.batch("aper", ids, async (keys) => {
+      const rows = await this.query<PersonRow & { articleId: number; mCount: number; mSalience: number }>(
+        `SELECT x.article_id AS "articleId", x.count AS "mCount", x.salience AS "mSalience", ${PERSON_COLUMNS}
+         FROM article_person x JOIN person p ON p.id = x.person_id
+         WHERE x.article_id = ANY($1::int[]) ORDER BY x.article_id, x.salience DESC, x.count DESC, p.id`, [keys]);
+      return groupBy(keys, rows, (r) => r.articleId).map((list) => list.map(({ mCount, mSalience, ...row }) => ({ row, count: mCount, salience: mSalience })));
+    }),
+  );
+
+  readonly countriesOfArticle = new DataLoader<number, Mentioned<CountryRow>[]>((ids) =>
+    this.cache.batch("acty", ids, async (keys) => {
+      const rows = await this.query<CountryRow & { articleId: number; mCount: number; mSalience: number }>(
+        `SELECT x.article_id AS "articleId", x.count AS "mCount", x.salience AS "mSalience", ${COUNTRY_COLUMNS}
+         FROM article_country x JOIN country c ON c.code = x.country_code
+         WHERE x.article_id = ANY($1::int[]) ORDER BY x.article_id, x.salience DESC, x.count DESC, c.code`, [keys]);
+      return groupBy(keys, rows, (r) => r.articleId).map((list) => list.map(({ mCount, mSalience, ...row }) => ({ row, count: mCount, salience: mSalience })));
+    }),
+  );
+
+  readonly eventsOfArticle = new DataLoader<number, EventRow[]>((ids) =>
+    this.cache.batch("aevt", ids, async (keys) =>
+      groupBy(keys, await this.query<EventRow & { articleId: number }>(
+        `SELECT x.article_id AS "articleId", ${EVENT_COLUMNS} FROM article_event x JOIN event e ON e.id = x.event_id
+         WHERE x.article_id = ANY($1::int[]) AND e.merged_into_id IS NULL ORDER BY x.article_id, x.salience DESC, e.id`, [keys]), (r) => r.articleId),
+    ),
+  );
+
+  /** People of an event with how many of its articles mention each. */
+  readonly peopleOfEvent = new DataLoader<number, Mentioned<PersonRow>[]>(async (ids) => {
+    const rows = await this.query<PersonRow & { eventId: number; n: number }>(
+      `SELECT x.event_id AS "eventId", count(*)::int AS n, ${PERSON_COLUMNS}
+       FROM article_event x JOIN article_person ap ON ap.article_id = x.article_id JOIN person p ON p.id = ap.person_id
+       WHERE x.event_id = ANY($1::int[]) GROUP BY x.event_id, p.id ORDER BY x.event_id, n DESC, p.id`, [ids]);
+    return groupBy(ids, rows, (r) => r.eventId).map((list) => list.map(({ n, ...row }) => ({ row, count: n, salience: 0 })));
+  });
+
+  readonly countriesOfEvent = new DataLoader<number, Mentioned<CountryRow>[]>(async (ids) => {
+    const rows = await this.query<CountryRow & { eventId: number; n: number }>(
+      `SELECT x.event_id AS "eventId", count(*)::int AS n, ${COUNTRY_COLUMNS}
+       FROM article_event x JOIN article_country ac ON ac.article_id = x.article_id JOIN country c ON c.code = ac.country_code
+       WHERE x.event_id = ANY($1::int[]) GROUP BY x.event_id, c.code ORDER BY x.event_id, n DESC, c.code`, [ids]);
+    return groupBy(ids, rows, (r) => r.eventId).map((list) => list.map(({ n, ...row }) => ({ row, count: n, salience: 0 })));
+  });
+
+  /** Countries most mentioned alongside a person, over their latest 200 articles (bounded work per person). */
+  readonly countriesOfPerson = new DataLoader<number, CountryRow[]>(async (ids) => {
+    const rows = await this.query<CountryRow & { personId: number }>(
+      `SELECT k.key AS "personId", ${COUNTRY_COLUMNS} FROM unnest($1::int[]) AS k(key) CROSS JOIN LATERAL (
+         SELECT ac.country_code, count(*) AS n FROM (
+           SELECT article_id FROM article_person WHERE person_id = k.key ORDER BY published_at DESC LIMIT 200
+         ) r JOIN article_country ac ON ac.article_id = r.article_id GROUP BY ac.country_code ORDER BY n DESC, ac.country_code LIMIT 20
+       ) t JOIN country c ON c.code = t.country_code ORDER BY k.key, t.n DESC, c.code`, [ids]);
+    return groupBy(ids, rows, (r) => r.personId);
+  });
+
+  readonly citizensOfCountry = new DataLoader<string, PersonRow[]>(async (codes) => {
+    const rows = await this.query<PersonRow & { code: string }>(
+      `SELECT k.key AS code, x.* FROM unnest($1::text[]) AS k(key) CROSS JOIN LATERAL (
+         SELECT ${PERSON_COLUMNS} FROM person p WHERE p.country_code = k.key AND p.merged_into_id IS NULL
+         ORDER BY p.mention_count DESC, p.id LIMIT 100) x`, [codes]);
+    return groupBy(codes, rows, (r) => r.code);
+  });
+
+  /** People by mention count; `search` matches folded names and aliases (substring or trigram). */
+  searchPeople(search: string | undefined, limit: number, after?: RankKeyset): Promise<PersonRow[]> {
+    const params: unknown[] = [];
+    const conds = ["p.merged_into_id IS NULL"];
+    if (search) {
+      params.push(fold(search));
+      conds.push(`(p.search_text ILIKE '%' || $1 || '%' OR p.search_text % $1)`);
+    }
+    if (after) {
+      params.push(after.rank, after.id);
+      const [r, i] = [`$${params.length - 1}`, `$${params.length}`];
+      conds.push(`(p.mention_count < ${r} OR (p.mention_count = ${r} AND p.id > ${i}))`);
+    }
+    params.push(limit);
+    return this.query<PersonRow>(
+      `SELECT ${PERSON_COLUMNS} FROM person p WHERE ${conds.join(" AND ")} ORDER BY p.mention_count DESC, p.id LIMIT $${params.length}`, params);
+  }
+
+  async countPeople(search: string | undefined): Promise<number> {
+    const where = search ? `AND (p.search_text ILIKE '%' || $1 || '%' OR p.search_text % $1)` : "";
+    const [row] = await this.query<{ n: number }>(`SELECT count(*)::int AS n FROM person p WHERE p.merged_into_id IS NULL ${where}`, search ? [fold(search)] : []);
+    return row?.n ?? 0;
+  }
+
+  private readonly pages = new Map<string, DataLoader<string, ArticleRow[]>>();
+  private readonly counts = new Map<string, DataLoader<string, number>>();
+
+  /** A top-level page of articles. */
+  async articlePage(spec: PageSpec): Promise<ArticleRow[]> {
+    return this.query<ArticleRow>(articlePageQuery(spec.criteria, spec.limit, spec.after));
+  }
+
+  async articleCount(criteria: ArticleCriteria): Promise<number> {
+    const [row] = await this.query<{ n: number }>(articleCountQuery(criteria));
+    return row?.n ?? 0;
+  }
+
+  /** Pages of articles for many parents with the same arguments: one LATERAL statement per argument set. */
+  scopedPage(kind: ScopeKind, key: number | string, spec: PageSpec): Promise<ArticleRow[]> {
+    const sig = `${kind}|${JSON.stringify(spec)}`;
+    let loader = this.pages.get(sig);
+    if (!loader) {
+      loader = new DataLoader<string, ArticleRow[]>(async (keys) => {
+        const parentKeys = keys.map((k) => (kind === "country" ? k : Number(k)));
+        const rows = await this.query<ArticleRow & { parentKey: number | string }>(
+          scopedArticlePagesQuery(kind, parentKeys, spec.criteria, spec.limit, spec.after));
+        return groupBy(keys, rows, (r) => String(r.parentKey));
+      });
+      this.pages.set(sig, loader);
+    }
+    return loader.load(String(key));
+  }
+
+  scopedCount(kind: ScopeKind, key: number | string, criteria: ArticleCriteria): Promise<number> {
+    const sig = `${kind}|${JSON.stringify(criteria)}`;
+    let loader = this.counts.get(sig);
+    if (!loader) {
+      loader = new DataLoader<string, number>(async (keys) => {
+        const parentKeys = keys.map((k) => (kind === "country" ? k : Number(k)));
+        const rows = await this.query<{ parentKey: number | string; n: number }>(scopedArticleCountsQuery(kind, parentKeys, criteria));
+        return indexBy(keys, rows, (r) => String(r.parentKey)).map((r) => r?.n ?? 0);
+      });
+      this.counts.set(sig, loader);
+    }
+    return loader.load(String(key));
+  }
+}

@@ -1,0 +1,101 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../context";
+import { badInput } from "../errors";
+import { numericIdOf, toGlobalId } from "../global-id";
+import type { ArticleRow, CountryRow, EventRow, ImageRow, PersonRow, SourceRow } from "../loaders/columns";
+import { Article, ArticleConnection, ArticleImage, TextDirection } from "../types/article.type";
+import { Country } from "../types/country.type";
+import { Event } from "../types/event.type";
+import { ArticlesArgs } from "../types/filters.type";
+import { Person } from "../types/person.type";
+import { Source } from "../types/source.type";
+import { toCriteria, validAfter, validFirst } from "../validate";
+import { toConnection } from "./connection";
+
+import { pageCost } from "./entity-articles";
+
+@Resolver(() => Article)
+export class ArticleResolver {
+  @Query(() => Article, { nullable: true, description: "One article by id or by URL (its own or its canonical URL)." })
+  async article(
+    @Ctx() ctx: Context,
+    @Arg("id", () => ID, { nullable: true }) id?: string,
+    @Arg("url", () => String, { nullable: true }) url?: string,
+  ): Promise<ArticleRow | null> {
+    if ((id == null) === (url == null)) throw badInput("id", "give exactly one of id or url");
+    if (id != null) return ctx.loaders.article.load(numericIdOf(id, "Article", "id"));
+    if (url!.length > 2048) throw badInput("url", "at most 2048 characters");
+    return ctx.loaders.articleByUrl.load(url!);
+  }
+
+  @Query(() => ArticleConnection, { description: "Articles, newest first, filtered.", complexity: pageCost })
+  async articles(@Ctx() ctx: Context, @Args() args: ArticlesArgs) {
+    const first = validFirst(args.first, ctx.config.maxFirst);
+    const after = validAfter(args.after);
+    const criteria = toCriteria(args.filter);
+    const rows = await ctx.loaders.articlePage({ criteria, limit: first + 1, after });
+    return toConnection(rows, first, (r) => r.publishedAt, () => ctx.loaders.articleCount(criteria));
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() a: ArticleRow): string {
+    return toGlobalId("Article", a.id);
+  }
+
+  @FieldResolver(() => TextDirection)
+  direction(@Root() a: ArticleRow): TextDirection {
+    return a.direction === "rtl" ? TextDirection.RTL : TextDirection.LTR;
+  }
+
+  @FieldResolver(() => String)
+  async bodyHtml(@Root() a: ArticleRow, @Ctx() ctx: Context): Promise<string> {
+    return (await ctx.loaders.body.load(a.id))?.bodyHtml ?? "";
+  }
+
+  @FieldResolver(() => String)
+  async bodyText(@Root() a: ArticleRow, @Ctx() ctx: Context): Promise<string> {
+    return (await ctx.loaders.body.load(a.id))?.bodyText ?? "";
+  }
+
+  @FieldResolver(() => Source, { description: "The source it was first seen on." })
+  async source(@Root() a: ArticleRow, @Ctx() ctx: Context): Promise<SourceRow> {
+    const s = await ctx.loaders.source.load(a.sourceId);
+    if (!s) throw new Error(`article.resolver: article ${a.id} points at missing source ${a.sourceId}`);
+    return s;
+  }
+
+  @FieldResolver(() => [Source], { description: "Every source that carried it." })
+  sources(@Root() a: ArticleRow, @Ctx() ctx: Context): Promise<SourceRow[]> {
+    return ctx.loaders.articleSources.load(a.id);
+  }
+
+  @FieldResolver(() => [ArticleImage])
+  images(@Root() a: ArticleRow, @Ctx() ctx: Context): Promise<ImageRow[]> {
+    return ctx.loaders.images.load(a.id);
+  }
+
+  @FieldResolver(() => [Person], { description: "People mentioned, most salient first.", complexity: pageCost })
+  async people(
+    @Root() a: ArticleRow,
+    @Ctx() ctx: Context,
+    @Arg("first", () => Int, { defaultValue: 10, description: "At most this many, 1–100." }) first: number,
+  ): Promise<PersonRow[]> {
+    const n = validFirst(first, ctx.config.maxFirst);
+    return (await ctx.loaders.peopleOfArticle.load(a.id)).slice(0, n).map((m) => m.row);
+  }
+
+  @FieldResolver(() => [Country], { description: "Countries mentioned, most salient first.", complexity: pageCost })
+  async countries(
+    @Root() a: ArticleRow,
+    @Ctx() ctx: Context,
+    @Arg("first", () => Int, { defaultValue: 10, description: "At most this many, 1–100." }) first: number,
+  ): Promise<CountryRow[]> {
+    const n = validFirst(first, ctx.config.maxFirst);
+    return (await ctx.loaders.countriesOfArticle.load(a.id)).slice(0, n).map((m) => m.row);
+  }
+
+  @FieldResolver(() => [Event], { description: "Events (stories) it belongs to." })
+  events(@Root() a: ArticleRow, @Ctx() ctx: Context): Promise<EventRow[]> {
+    return ctx.loaders.eventsOfArticle.load(a.id);
+  }
+}
