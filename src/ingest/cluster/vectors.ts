@@ -1,0 +1,56 @@
+import type { SparseVector } from "./types";
+
+export function norm(v: SparseVector): number {
+  let s = 0;
+  for (const k in v) s += v[k] * v[k];
+  return Math.sqrt(s);
+}
+
+/** Σ a[k]·b[k], iterating `a`: pass the shorter vector first (the article before a centroid). */
+export function dot(a: SparseVector, b: SparseVector): number {
+  let s = 0;
+  for (const k in a) {
+    const w = b[k];
+    if (w !== undefined) s += a[k] * w;
+  }
+  return s;
+}
+
+export function cosine(a: SparseVector, b: SparseVector): number {
+  const na = norm(a);
+  const nb = norm(b);
+  return na === 0 || nb === 0 ? 0 : dot(a, b) / (na * nb);
+}
+
+export function unit(v: SparseVector): SparseVector {
+  const n = norm(v);
+  if (n === 0) return {};
+  const out: SparseVector = {};
+  for (const k in v) out[k] = v[k] / n;
+  return out;
+}
+
+/** a + scale·b, as a new vector. */
+export function addScaled(a: SparseVector, b: SparseVector, scale = 1): SparseVector {
+  const out: SparseVector = { ...a };
+  for (const k in b) out[k] = (out[k] ?? 0) + scale * b[k];
+  return out;
+}
+
+/** The `n` heaviest entries; ties broken by key so the result does not depend on insertion order. */
+export function topN(v: SparseVector, n: number): SparseVector {
+  const entries = Object.entries(v).filter(([, w]) => w > 0);
+  if (entries.length <= n) return Object.fromEntries(sortEntries(entries));
+  return Object.fromEntries(sortEntries(entries).slice(0, n));
+}
+
+export function sortEntries(entries: [string, number][]): [string, number][] {
+  return entries.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+}
+
+/** Keys present in both vectors. */
+export function sharedKeys(a: SparseVector, b: SparseVector): string[] {
+  const out: string[] = [];
+  for (const k in a) if (b[k] !== undefined) out.push(k);
+  return out;
+}

@@ -1,0 +1,115 @@
+import {
+  DEDUP_BANDS,
+  DEDUP_THRESHOLD,
+  DedupError,
+  InMemoryDedupIndex,
+  decodeSignature,
+  dedupKeys,
+  dedupSignature,
+  dedupSimilarity,
+  encodeSignature,
+  isNearDuplicate,
+} from "../../../src/ingest/cluster";
+import { loadEventFixtures } from "../../../scripts/eval/events.fixtures";
+
+const byId = new Map(loadEventFixtures().map((l) => [l.fixture.id, l.article]));
+const memo = new Map<string, ReturnType<typeof dedupSignature>>();
+const sig = (id: string) => {
+  const a = byId.get(id);
+  if (!a) throw new Error(`no fixture ${id}`);
+  if (!memo.has(id)) memo.set(id, dedupSignature(a.bodyText));
+  return memo.get(id) as ReturnType<typeof dedupSignature>;
+};
+
+describe("near-duplicate detection", () => {
+  it.each([
+    ["a reprint under a new headline with a trailing agency line", "call-en-globewire", "call-en-ledger"],
+    ["a reprint with a few words changed and newsletter boilerplate appended", "call-en-globewire", "call-en-metrotimes"],
+    ["a reprint ending in a bare (Globewire) credit line", "floods-en-globewire", "floods-en-coastal"],
+    ["a reprint with a dateline, reworded lines and a copyright footer", "floods-en-globewire", "floods-en-metrotimes"],
+    ["a reprint with social-media boilerplate and a related-link line", "asean-en-globewire", "asean-en-coastal"],
+    ["a reprint that drops its last paragraph", "asean-en-globewire", "asean-en-metrotimes"],
+    ["an Arabic reprint with two phrases changed and an app plug", "ultimatum-ar-arabwire", "ultimatum-ar-annahar"],
+  ])("flags %s as a duplicate", (_what, original, copy) => {
+    expect(isNearDuplicate(sig(original), sig(copy))).toBe(true);
+  });
+
+  it.each([
+    ["Rubio at ASEAN and Rubio's Cuba sanctions on the same day", "seed-english-asean", "cuba-en-globewire"],
+    ["Lavrov at ASEAN and Lavrov's warning on Western troops on the same day", "seed-english-asean", "lavrov-en-worldreport"],
+    ["two Arabic reports on Lavrov the same day", "seed-arabic-asean", "lavrov-ar-annahar"],
+    ["the flood report and the follow-up that reuses its background paragraph", "floods-en-globewire", "visit-en-chronicle"],
+    ["two independent reports of the same summit", "nato-en-northstar", "nato-en-globewire"],
+  ])("does not flag %s", (_what, a, b) => {
+    expect(isNearDuplicate(sig(a), sig(b))).toBe(false);
+  });
+
+  it("scores an identical body 1 and an empty body 0", () => {
+    expect(dedupSimilarity(sig("seed-arabic-asean"), sig("seed-arabic-asean"))).toBe(1);
+    expect(dedupSimilarity(dedupSignature(""), sig("seed-arabic-asean"))).toBe(0);
+    expect(dedupSimilarity(dedupSignature(""), dedupSignature(""))).toBe(0);
+  });
+
+  it("ignores diacritics, tatweel and alef variants when comparing Arabic bodies", () => {
+    const plain = "قال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة لمواصلة الحوار مع واشنطن بشأن أوكرانيا والعلاقات الثنائية";
+    const voweled = "قالَ وزيرُ الخارجيةِ الروسيّ سيرغي لافـــروف ان موسكو مُستعدة لمواصلة الحوار مع واشنطن بشان اوكرانيا والعلاقات الثنائيه";
+    expect(dedupSimilarity(dedupSignature(plain), dedupSignature(voweled))).toBe(1);
+  });
+});
+
+describe("dedup index keys", () => {
+  it("derives one integer key per band, below 2^53, with the band index in the top bits", () => {
+    const keys = dedupKeys(sig("seed-english-asean"));
+    expect(keys).toHaveLength(DEDUP_BANDS);
+    keys.forEach((k, band) => {
+      expect(k).toMatch(/^\d+$/);
+      const n = Number(k);
+      expect(Number.isSafeInteger(n)).toBe(true);
+      expect(Math.floor(n / 2 ** 48)).toBe(band);
+    });
+  });
+
+  it("gives duplicates at least one shared key and unrelated bodies none", () => {
+    const shared = (a: string, b: string) => dedupKeys(sig(a)).filter((k) => dedupKeys(sig(b)).includes(k)).length;
+    expect(shared("asean-en-globewire", "asean-en-coastal")).toBeGreaterThan(0);
+    expect(shared("asean-en-globewire", "wimbledon-en-worldreport")).toBe(0);
+  });
+
+  it("gives no keys to a body too short to compare safely", () => {
+    expect(dedupKeys(dedupSignature("Breaking: ministers meet in Kuala Lumpur."))).toEqual([]);
+  });
+
+  it("round-trips a signature through its text encoding", () => {
+    const s = sig("seed-arabic-asean");
+    const back = decodeSignature(encodeSignature(s));
+    expect(back.shingles).toBe(s.shingles);
+    expect(dedupSimilarity(back, s)).toBe(1);
+  });
+
+  it("rejects a malformed stored signature with a coded error naming what it got", () => {
+    expect(() => decodeSignature("12:abc")).toThrow(DedupError);
+    let caught: unknown;
+    try {
+      decodeSignature("not a signature");
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(DedupError);
+    expect((caught as DedupError).code).toBe("DEDUP_BAD_SIGNATURE");
+    expect((caught as Error).message).toContain('"not a signature"');
+  });
+});
+
+describe("InMemoryDedupIndex", () => {
+  it("finds the original of a reprint and points later reprints at the first article", () => {
+    const index = new InMemoryDedupIndex();
+    index.add("call-en-globewire", sig("call-en-globewire"));
+    index.add("nato-en-globewire", sig("nato-en-globewire"));
+    const first = index.findOriginal(sig("call-en-ledger"));
+    expect(first?.id).toBe("call-en-globewire");
+    expect(first?.similarity).toBeGreaterThanOrEqual(DEDUP_THRESHOLD);
+    index.add("call-en-ledger", sig("call-en-ledger"), first?.id);
+    expect(index.findOriginal(sig("call-en-metrotimes"))?.id).toBe("call-en-globewire");
+    expect(index.findOriginal(sig("iran-en-globewire"))).toBeUndefined();
+  });
+});
