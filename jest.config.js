@@ -14,5 +14,5 @@ module.exports = {
       module: { type: "commonjs" },
     }],
   },
-  testTimeout: 30000,
+  testTimeout: 60000,
 };

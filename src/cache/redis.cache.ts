@@ -27,7 +27,10 @@ export class RedisCache implements Cache {
     }) as RedisClientType;
     const cache = new RedisCache(client, prefix, log);
     client.on("error", (err) => cache.warn("connection", err));
-    await client.connect().catch((err) => cache.warn("connect", err));
+    // connect() only settles once connected (it keeps retrying), so start-up waits at most a moment.
+    const ready = new Promise<void>((resolve) => client.once("ready", () => resolve()));
+    client.connect().catch((err) => cache.warn("connect", err));
+    await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
     return cache;
   }
 
@@ -95,6 +98,7 @@ export class RedisCache implements Cache {
   }
 
   async close() {
-    if (this.client.isOpen) await this.client.quit().catch(() => this.client.destroy());
+    if (this.client.isReady) await this.client.close().catch(() => this.client.destroy());
+    else if (this.client.isOpen) this.client.destroy();
   }
 }

@@ -1,0 +1,77 @@
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { startTestApp, type TestApp } from "../support/app";
+import { addArticle, addPerson, addSource } from "../support/seed";
+
+let db: TestDatabase;
+let app: TestApp;
+let personGid: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const ds = db.dataSource;
+  const sources = [await addSource(ds, "One"), await addSource(ds, "Two"), await addSource(ds, "Three")];
+  const people = [];
+  for (let i = 0; i < 8; i++) people.push(await addPerson(ds, { en: `Person ${i}`, ar: `شخص ${i}` }, { country: i % 2 ? "RU" : "US" }));
+  personGid = Buffer.from(`Person:${people[0]}`).toString("base64url");
+  const codes = ["US", "RU", "CN", "MY", "UA"];
+  for (let i = 0; i < 60; i++) {
+    await addArticle(ds, {
+      sourceId: sources[i % 3],
+      title: `Story ${i}`,
+      publishedAt: new Date(Date.UTC(2025, 5, 1, i)),
+      images: [{ url: `https://img.example/${i}.jpg`, caption: `Caption ${i}` }],
+      people: [0, 1, 2].map((k) => ({ personId: people[(i + k) % 8], count: 1, salience: 1 - k / 10, firstOffset: k })),
+      countries: [0, 1].map((k) => ({ code: codes[(i + k) % 5], count: 1, salience: 1 - k / 10, firstOffset: k })),
+    });
+  }
+  // Without the response cache and with a fresh generation per query, every query hits the database.
+  app = await startTestApp(ds, { RESPONSE_CACHE: "false" });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+const FRONT_PAGE = `query($first: Int!) { articles(first: $first) { edges { node {
+  id title publishedAt source { name } images { url caption credit } people(first: 5) { id name } countries { code name } } } } }`;
+
+async function statementsFor(query: string, variables: Record<string, unknown>): Promise<number> {
+  await app.cache.bumpGeneration();
+  const res = await app.gql(query, variables);
+  expect(res.body.errors).toBeUndefined();
+  return Number(res.headers.get("x-sql-statements"));
+}
+
+describe("batching", () => {
+  it("runs the front page in the same small number of SQL statements whatever the page size", async () => {
+    const small = await statementsFor(FRONT_PAGE, { first: 5 });
+    const large = await statementsFor(FRONT_PAGE, { first: 50 });
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(6);
+  });
+
+  it("answers a person page with nested countries in constant statements", async () => {
+    const q = `query($id: ID!, $first: Int!) { person(id: $id) { name articles(first: $first) { edges { node { title countries { code name } people { name } } } } } }`;
+    const small = await statementsFor(q, { id: personGid, first: 2 });
+    const large = await statementsFor(q, { id: personGid, first: 20 });
+    expect(large).toBe(small);
+  });
+
+  it("batches nested connections across many parents into one statement per argument set", async () => {
+    const q = `query($first: Int!) { people(first: $first) { nodes { name articles(first: 3) { nodes { title source { name } } } } } }`;
+    const small = await statementsFor(q, { first: 2 });
+    const large = await statementsFor(q, { first: 8 });
+    expect(large).toBe(small);
+  });
+
+  it("serves repeated lookups from the shared cache until a write bumps the generation", async () => {
+    await app.cache.bumpGeneration();
+    const cold = await app.gql(FRONT_PAGE, { first: 20 });
+    const warm = await app.gql(FRONT_PAGE, { first: 20 });
+    expect(warm.body).toEqual(cold.body);
+    // Only the page itself runs again: sources, images, people and countries come from the cache.
+    expect(Number(warm.headers.get("x-sql-statements"))).toBe(1);
+    expect(Number(cold.headers.get("x-sql-statements"))).toBeGreaterThan(1);
+  });
+});
