@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { Logger } from "pino";
+import type { Principal } from "../auth/roles";
 import type { Cache } from "../cache";
 import type { Config } from "../config/config";
 import type { Loaders } from "./loaders/loaders";
@@ -12,6 +13,8 @@ export interface Context {
   cache: Cache;
   loaders: Loaders;
   log: Logger;
+  /** Who is asking; anonymous requests are the `public` role. */
+  auth: Principal;
   /** Services mutations need (ingest queue, curation); set by the server. */
   services: Services;
 }

@@ -1,13 +1,18 @@
 import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
-import { buildSchemaSync } from "type-graphql";
+import { buildSchemaSync, type AuthChecker } from "type-graphql";
+import { hasRole } from "../auth/roles";
+import type { Context } from "./context";
 import { RESOLVERS } from "./resolvers";
 
 let built: GraphQLSchema | undefined;
 
+/** `@Authorized("admin")` passes for that role and every role above it. */
+const authChecker: AuthChecker<Context> = ({ context }, roles) => hasRole(context.auth, roles);
+
 /** The executable schema; built once per process (type-graphql metadata is global). */
 export function buildKhabarSchema(): GraphQLSchema {
-  built ??= buildSchemaSync({ resolvers: [...RESOLVERS], validate: false });
+  built ??= buildSchemaSync({ resolvers: [...RESOLVERS], validate: false, authChecker, authMode: "error" });
   return built;
 }
 

@@ -9,6 +9,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import depthLimit from "graphql-depth-limit";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
+import { ANONYMOUS } from "../auth/roles";
 import type { Cache } from "../cache";
 import type { Config } from "../config/config";
 import { runWithStatementScope } from "../db/statement-counter";
@@ -100,6 +101,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
           log: log.child({ requestId }),
           loaders: new Loaders(db, new RequestCache(cache, config.cacheTtlSeconds)),
           services: deps.services ?? {},
+          auth: ANONYMOUS,
           responseCacheKey: res.locals.responseCacheKey as string | undefined,
           statements: (res.locals as Scoped).statements,
         };

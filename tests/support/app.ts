@@ -39,13 +39,13 @@ export async function startTestApp(db: DataSource, env: Record<string, string> =
     url,
     config,
     cache,
-    async gql(query, variables, headers = {}) {
+    async gql(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
       const res = await fetch(`${url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: res.status, headers: res.headers, body: (await res.json()) as GqlResponse["body"] };
+      return { status: res.status, headers: res.headers, body: (await res.json()) as GqlResponse<any>["body"] };
     },
     async close() {
       await apollo.stop();

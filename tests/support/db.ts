@@ -45,6 +45,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const dump = await migratedDump();
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = require("@electric-sql/pglite/contrib/pg_trgm");
-  const pglite = await PGlite.create("memory://", { extensions: { pg_trgm }, loadDataDir: new Blob([dump]) });
+  const pglite = await PGlite.create("memory://", { extensions: { pg_trgm }, loadDataDir: new Blob([new Uint8Array(dump)]) });
   return openDatabaseOn(pglite);
 }

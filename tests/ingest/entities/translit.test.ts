@@ -1,0 +1,86 @@
+import { compareNames, SAME_PERSON_THRESHOLD, SUGGEST_THRESHOLD, translitKey } from "../../../src/ingest/entities/translit";
+
+const en = (text: string) => ({ text, lang: "en" });
+const ar = (text: string) => ({ text, lang: "ar" });
+
+describe("translitKey", () => {
+  it("gives the Latin and Arabic spellings of one name the same consonant skeleton", () => {
+    expect(translitKey("Ryabkov", "en")).toBe(translitKey("ريابكوف", "ar"));
+    expect(translitKey("Lavrov", "en")).toBe("LFRF");
+    expect(translitKey("لافروف", "ar")).toBe("LFRF");
+    expect(translitKey("Sergei", "en")).toBe(translitKey("سيرغي", "ar"));
+    expect(translitKey("سيرجي", "ar")).toBe(translitKey("سيرغي", "ar"));
+  });
+
+  it("keeps a word-initial vowel and drops the article", () => {
+    expect(translitKey("Erdogan", "en")).toBe("ARDGN");
+    expect(translitKey("أردوغان", "ar")).toBe("ARDGN");
+    expect(translitKey("al-Assad", "en")).toBe(translitKey("الأسد", "ar"));
+  });
+
+  it("keys each word separately", () => {
+    expect(translitKey("Wang Yi", "en")).toBe("WNG Y");
+    expect(translitKey("وانغ يي", "ar")).toBe("WNG Y");
+  });
+});
+
+describe("compareNames", () => {
+  const realPairs: [string, string][] = [
+    ["Ryabkov", "ريابكوف"],
+    ["Lavrov", "لافروف"],
+    ["Zelensky", "زيلينسكي"],
+    ["Erdogan", "أردوغان"],
+    ["Netanyahu", "نتنياهو"],
+    ["Wang Yi", "وانغ يي"],
+    ["Vladimir Putin", "فلاديمير بوتين"],
+    ["Emmanuel Macron", "إيمانويل ماكرون"],
+  ];
+
+  it.each(realPairs)("reads %s and %s as the same person", (latin, arabic) => {
+    const r = compareNames(en(latin), ar(arabic));
+    expect(r.confidence).toBeGreaterThanOrEqual(SAME_PERSON_THRESHOLD);
+    expect(r.verdict).toBe("same");
+    expect(r.reason).toMatch(/cross-script/);
+  });
+
+  it("reads spelling variants within Arabic and within English as one person", () => {
+    expect(compareNames(ar("سيرجي لافروف"), ar("سيرغي لافروف")).verdict).toBe("same");
+    expect(compareNames(en("Zelenskyy"), en("Zelensky")).verdict).toBe("same");
+  });
+
+  it("joins a lone surname to the full name it shortens", () => {
+    expect(compareNames(ar("ريابكوف"), ar("سيرغي ريابكوف")).verdict).toBe("same");
+    expect(compareNames(en("Ryabkov"), ar("سيرغي ريابكوف")).verdict).toBe("same");
+  });
+
+  const nearMisses: [{ text: string; lang: string }, { text: string; lang: string }][] = [
+    [en("Sergei Lavrov"), ar("سيرغي ريابكوف")],
+    [en("Donald Tusk"), ar("دونالد ترامب")],
+    [en("Kim Yo Jong"), ar("كيم جونغ أون")],
+    [en("Ali Larijani"), ar("علي خامنئي")],
+    [en("Abbas Araghchi"), ar("محمود عباس")],
+    [en("Rahul Gandhi"), en("Indira Gandhi")],
+    [en("Lavrov"), en("Lavrentiev")],
+  ];
+
+  it.each(nearMisses)("keeps %j and %j below the suggestion threshold", (a, b) => {
+    const r = compareNames(a, b);
+    expect(r.confidence).toBeLessThan(SUGGEST_THRESHOLD);
+    expect(r.verdict).toBe("different");
+  });
+
+  it("lets letters veto a skeleton match between two spellings in one script", () => {
+    // Rubio and Robb share the skeleton RB, but not their letters.
+    const r = compareNames(en("Rubio"), en("Robb"));
+    expect(r.verdict).not.toBe("same");
+  });
+
+  it("puts a shared surname with a different given name between the thresholds at most", () => {
+    const r = compareNames(en("Donald Trump"), en("Melania Trump"));
+    expect(r.confidence).toBeLessThan(SAME_PERSON_THRESHOLD);
+  });
+
+  it("answers zero for names with no comparable letters", () => {
+    expect(compareNames(en("—"), ar("بوتين")).confidence).toBe(0);
+  });
+});
