@@ -102,3 +102,12 @@ describe("knowledge-base matching in Arabic", () => {
     expect(r.countries).toEqual([]);
   });
 });
+
+describe("people whose names many share", () => {
+  it("links محمد حسن to Malaysia's foreign minister only in an article about Malaysia", () => {
+    const about = run("قال وزير الخارجية الماليزي محمد حسن إن بلاده ترحب بالاجتماع", "ar");
+    expect(about.people.map((p) => p.ref)).toEqual([{ kind: "kb", id: "mohamad-hasan" }]);
+    const other = run("شارك الطالب محمد حسن في المسابقة", "ar");
+    expect(other.people.map((p) => p.ref)).toEqual([expect.objectContaining({ kind: "new", name: "محمد حسن" })]);
+  });
+});

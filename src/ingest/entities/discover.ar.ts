@@ -1,0 +1,355 @@
+/**
+ * Finds people in Arabic text that the knowledge base does not hold, from cues a reader uses:
+ * a title (وزير الخارجية الروسي سيرغي ريابكوف), a verb of saying (قال ريابكوف), a nationality
+ * adjective (الفرنسي جاك شيراك) or a common given name (جورج بوش).
+ */
+import { arabicCandidates, normalizeArabic, stripArticle } from "./arabic";
+import type { Discovered, TokenNotes } from "./discover.types";
+import {
+  AR_AMBIGUOUS_GIVEN,
+  AR_COMMON_NOUNS,
+  AR_GIVEN_NAMES,
+  AR_LONE_UNSAFE,
+  AR_NAME_LINKS,
+  AR_NAME_PREFIXES,
+  AR_NOT_NAMES,
+  AR_SPEECH_VERBS,
+  AR_STOPWORDS,
+  AR_TITLE_PHRASES,
+  AR_TITLES,
+} from "./lexicon.ar";
+import type { Token } from "./tokenize";
+
+const MAX_NAME = 3;
+const MAX_ROLE_SKIP = 5;
+// Only spaces (or a joining hyphen/tatweel) may separate the words of one name.
+const NAME_GAP = /^[\s\u00a0\u200c-\u200f-]*$/;
+// Imperfect-tense verbs (يقول، تعتبر، سيزور) look like names to a cue rule; given names are exempt.
+const VERB_SHAPE = /^(ي|ت|ن|سي|ست|سن)[^\s]{3,}$/;
+
+function inSet(set: Set<string>, t: Token): boolean {
+  return arabicCandidates(t.norm).some((c) => set.has(c));
+}
+
+function isStop(t: Token): boolean {
+  return AR_STOPWORDS.has(t.norm);
+}
+
+function isGiven(t: Token): boolean {
+  return AR_GIVEN_NAMES.has(t.norm) || AR_AMBIGUOUS_GIVEN.has(t.norm) || AR_NAME_PREFIXES.has(t.norm);
+}
+
+/**
+ * Imperfect verbs (يكتب، تحصل، يستخدمون) against transliterated surnames (تيفيز، تروتنيف): a verb
+ * is short or ends in a plural suffix, and its second letter is a root consonant, not a long vowel.
+ */
+function verbLike(t: Token): boolean {
+  if (!VERB_SHAPE.test(t.norm)) return false;
+  const second = t.norm[t.norm.startsWith("س") ? 2 : 1];
+  if ("اوي".includes(second)) return false;
+  return t.norm.length <= 5 || /(ون|وا|ان)$/.test(t.norm);
+}
+
+const PHRASES_BY_FIRST = new Map<string, string[][]>();
+for (const phrase of AR_TITLE_PHRASES) {
+  const list = PHRASES_BY_FIRST.get(phrase[0]) ?? [];
+  list.push(phrase);
+  PHRASES_BY_FIRST.set(phrase[0], list);
+}
+
+/** End index of a title starting at i (single word with clitics, or a listed phrase). */
+function titleEnd(tokens: readonly Token[], i: number): number {
+  for (const c of arabicCandidates(tokens[i].norm)) {
+    for (const phrase of PHRASES_BY_FIRST.get(c) ?? []) {
+      if (i + phrase.length <= tokens.length && phrase.every((w, k) => k === 0 || tokens[i + k].norm === w)) return i + phrase.length;
+    }
+  }
+  return inSet(AR_TITLES, tokens[i]) ? i + 1 : -1;
+}
+
+function gapOk(text: string, a: Token, b: Token): boolean {
+  return NAME_GAP.test(text.slice(a.end, b.start));
+}
+
+/** After a title: skip its complement (الخارجية، وزراء، الروسي، باسم الكرملين) to where a name may start. */
+function skipRole(tokens: readonly Token[], notes: TokenNotes, from: number, indefiniteTitle: boolean): number {
+  let p = from;
+  let skipped = 0;
+  // An indefinite title (رئيس، وزير) is always followed by its idafa complement.
+  if (indefiniteTitle && p < tokens.length && !notes.kbEnd[p] && !isGiven(tokens[p])) {
+    p++;
+    skipped++;
+  }
+  while (p < tokens.length && skipped < MAX_ROLE_SKIP) {
+    const t = tokens[p];
+    if (t.script !== "ar") break;
+    if (notes.kbEnd[p] < 0) break;
+    if (notes.kbEnd[p] > 0 && notes.kbKind[p] !== "person") {
+      p = notes.kbEnd[p];
+      skipped++;
+      continue;
+    }
+    if ((definite(t) && !isGiven(t)) || AR_NOT_NAMES.has(t.norm) || t.norm === "باسم" || t.norm === "لشوون" || t.norm === "لدي") {
+      p++;
+      skipped++;
+      continue;
+    }
+    const next = titleEnd(tokens, p);
+    if (next > p) {
+      p = next;
+      skipped++;
+      continue;
+    }
+    break;
+  }
+  return p;
+}
+
+/** A word with a clitic or article in front (والمنتدى، بالقمة) ends or refuses a name. */
+function definite(t: Token): boolean {
+  return !isStop(t) && arabicCandidates(t.norm).some((c) => c.startsWith("ال") && c.length > 3);
+}
+
+/** Shapes a name word does not have: a feminine/abstract ending (قمة، خارجية) or a common news noun. */
+function commonShape(t: Token): boolean {
+  return inSet(AR_COMMON_NOUNS, t) || AR_COMMON_NOUNS.has(stripArticle(t.norm)) || t.norm.endsWith("ه");
+}
+
+const CLOSING_WORD = /^(ان|انه|انها|انهم|بان|بانه|في|امس|اليوم|يوم|خلال|لل?\S+)$/;
+
+/** After a verb of saying, the speaker's name ends at "that", a colon or a quote. */
+function closesSpeech(tokens: readonly Token[], text: string, end: number): boolean {
+  const after = tokens[end];
+  if (!after) return true;
+  return CLOSING_WORD.test(after.norm) || /[:"«»،,.(]/.test(text.slice(tokens[end - 1].end, after.start));
+}
+
+/** قال الأعرجي إن…: a definite family name (nisba) as the whole subject of a verb of saying. */
+function definiteSpeaker(tokens: readonly Token[], notes: TokenNotes, text: string, p: number): boolean {
+  const t = tokens[p];
+  if (!t || t.script !== "ar" || notes.kbEnd[p] || !t.norm.startsWith("ال") || isStop(t)) return false;
+  if (!t.norm.endsWith("ي") || commonShape(t) || AR_NOT_NAMES.has(t.norm) || inSet(AR_TITLES, t)) return false;
+  return gapOk(text, tokens[p - 1], t) && closesSpeech(tokens, text, p + 1);
+}
+
+function canStartName(t: Token, afterCue: boolean): boolean {
+  if (t.script !== "ar" || t.norm.length < 2 || isStop(t)) return false;
+  if (inSet(AR_SPEECH_VERBS, t) || AR_NOT_NAMES.has(t.norm)) return false;
+  // بأول reads as ب + أول ("with the first") before it reads as Paul.
+  if (arabicCandidates(t.norm).slice(1).some((c) => AR_STOPWORDS.has(c))) return false;
+  if (isGiven(t)) return afterCue || !AR_AMBIGUOUS_GIVEN.has(t.norm);
+  if (!afterCue) return false;
+  if (definite(t) || t.norm.startsWith("ل") || commonShape(t)) return false;
+  return !VERB_SHAPE.test(t.norm);
+}
+
+/** Reads a name of up to MAX_NAME words starting at p; returns its end index (p when none). */
+function readName(tokens: readonly Token[], notes: TokenNotes, text: string, p: number, afterCue: boolean): number {
+  if (p >= tokens.length || notes.kbEnd[p] || !canStartName(tokens[p], afterCue)) return p;
+  // A cue in the previous sentence or clause does not introduce this word.
+  if (afterCue && p > 0 && !gapOk(text, tokens[p - 1], tokens[p])) return p;
+  let end = p + 1;
+  let words = 1;
+  let hasGiven = isGiven(tokens[p]);
+  while (end < tokens.length && words < MAX_NAME) {
+    const t = tokens[end];
+    if (t.script !== "ar" || notes.kbEnd[end] || !gapOk(text, tokens[end - 1], t)) break;
+    if (AR_NAME_LINKS.has(t.norm) && end + 1 < tokens.length && gapOk(text, t, tokens[end + 1]) && !notes.kbEnd[end + 1]) {
+      end += 2;
+      words++;
+      continue;
+    }
+    if (isStop(t) || inSet(AR_TITLES, t) || inSet(AR_SPEECH_VERBS, t) || AR_NOT_NAMES.has(t.norm)) break;
+    if (t.norm.startsWith("ال")) {
+      // عبد الله، أبو الغيط: the article word completes the compound and the name may go on.
+      if (AR_NAME_PREFIXES.has(tokens[end - 1].norm)) {
+        end++;
+        continue;
+      }
+      // A family name with the article closes the name: a nisba (نوري المالكي), or any right after
+      // a given name (عمر البشير، فؤاد السنيورة).
+      const common = inSet(AR_COMMON_NOUNS, t) || AR_COMMON_NOUNS.has(stripArticle(t.norm));
+      const firstIsPlainGiven = words === 1 && AR_GIVEN_NAMES.has(tokens[end - 1].norm) && !AR_LONE_UNSAFE.has(tokens[end - 1].norm);
+      if (!isStop(t) && !common && ((t.norm.endsWith("ي") && !t.norm.endsWith("يه")) || firstIsPlainGiven)) end++;
+      break;
+    }
+    const afterGiven = isGiven(tokens[end - 1]);
+    // A preposition-like ل opens a new phrase, except right after a given name (إميل لحود).
+    if (t.norm.startsWith("ل") && !isGiven(t) && !afterGiven) break;
+    if (!isGiven(t) && (definite(t) || commonShape(t) || (afterGiven ? verbLike(t) : VERB_SHAPE.test(t.norm)))) break;
+    hasGiven ||= isGiven(t);
+    end++;
+    words++;
+  }
+  return end;
+}
+
+function push(out: Discovered[], start: number, end: number, cue: Discovered["cue"]): void {
+  if (end <= start) return;
+  const last = out[out.length - 1];
+  if (last && last.end > start) return;
+  out.push({ start, end, cue, lang: "ar" });
+}
+
+const AND = new Set(["و", "او"]);
+
+/**
+ * Names joined to a found name by و / or a comma (بوش و شارون و بلير): the list shares the
+ * category, so each member is read as a name after a cue.
+ */
+function extendLists(tokens: readonly Token[], notes: TokenNotes, text: string, found: Discovered[]): Discovered[] {
+  const extra: Discovered[] = [];
+  const taken = new Set<number>();
+  for (const d of found) for (let j = d.start; j < d.end; j++) taken.add(j);
+  for (const d of found) {
+    let k = d.end;
+    for (let hops = 0; hops < 4 && k < tokens.length; hops++) {
+      const gap = text.slice(tokens[k - 1].end, tokens[k].start);
+      let p = k;
+      if (AND.has(tokens[k].norm)) p = k + 1;
+      else if (!/^\s*[،,]\s*$/.test(gap)) break;
+      if (p >= tokens.length || taken.has(p)) break;
+      const end = readName(tokens, notes, text, p, true);
+      if (end === p || end - p > 3) break;
+      extra.push({ start: p, end, cue: "list", lang: "ar" });
+      for (let j = p; j < end; j++) taken.add(j);
+      k = end;
+    }
+    // And backwards: «بوش و شارون و [بلير]».
+    let s = d.start;
+    for (let hops = 0; hops < 4 && s > 1; hops++) {
+      const joint = AND.has(tokens[s - 1].norm) ? s - 1 : /^\s*[،,]\s*$/.test(text.slice(tokens[s - 1].end, tokens[s].start)) ? s : -1;
+      if (joint < 0) break;
+      let hit = -1;
+      for (let len = 1; len <= 2 && hit < 0; len++) {
+        const p = joint - len;
+        if (p >= 0 && !taken.has(p) && readName(tokens, notes, text, p, true) === joint) hit = p;
+      }
+      if (hit < 0) break;
+      extra.push({ start: hit, end: joint, cue: "list", lang: "ar" });
+      for (let j = hit; j < joint; j++) taken.add(j);
+      s = hit;
+    }
+  }
+  return extra;
+}
+
+/**
+ * A quote attributed with a colon at the start of a clause (أنجلينا جولي : العرب …): the one to
+ * three words before the colon are the speaker when they read as a name after a cue.
+ */
+/** Token coverage of found names as a mask, so checks stay constant-time in long texts. */
+function coverage(n: number, found: Discovered[]): (i: number) => boolean {
+  const mask = new Uint8Array(n);
+  for (const d of found) for (let j = d.start; j < d.end; j++) mask[j] = 1;
+  return (i) => mask[i] === 1;
+}
+
+function colonSpeakers(tokens: readonly Token[], notes: TokenNotes, text: string, found: Discovered[]): Discovered[] {
+  const out: Discovered[] = [];
+  const covered = coverage(tokens.length, found);
+  for (let i = 1; i < tokens.length; i++) {
+    if (!/^\s*:/.test(text.slice(tokens[i - 1].end, tokens[i].start))) continue;
+    for (let len = 3; len >= 2; len--) {
+      const p = i - len;
+      if (p < 0 || covered(p) || covered(i - 1)) continue;
+      const opensClause = p === 0 || /[.!?؟:"«»،,()\n]/.test(text.slice(tokens[p - 1].end, tokens[p].start)) || notes.kbEnd[p - 1] !== 0;
+      if (!opensClause) continue;
+      if (readName(tokens, notes, text, p, true) === i) {
+        out.push({ start: p, end: i, cue: "speech", lang: "ar" });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// Role nouns written after a name, in apposition: «البدري مدير الكرة»، «كينيون كبير المديرين».
+const APPOSITIVE = new Set(
+  "رئيس رئيسة وزير وزيرة مدير مديرة قائد زعيم نائب سفير مندوب متحدث مستشار مدرب كبير أمين عضو مؤسس"
+    .split(" ")
+    .map(normalizeArabic),
+);
+
+/** One or two name words right before an appositive role noun, at the start of a clause or after a verb. */
+function appositiveNames(tokens: readonly Token[], notes: TokenNotes, text: string, found: Discovered[]): Discovered[] {
+  const out: Discovered[] = [];
+  const covered = coverage(tokens.length, found);
+  for (let i = 1; i < tokens.length; i++) {
+    if (!APPOSITIVE.has(tokens[i].norm) || !gapOk(text, tokens[i - 1], tokens[i])) continue;
+    for (let len = 2; len >= 1; len--) {
+      const p = i - len;
+      if (p < 1 || covered(p) || covered(i - 1)) continue;
+      const before = tokens[p - 1];
+      const opens = /[.!?؟:"«»،,()\n]/.test(text.slice(before.end, tokens[p].start)) || inSet(AR_SPEECH_VERBS, before);
+      if (opens && readName(tokens, notes, text, p, true) === i && (len === 2 || !commonShape(tokens[p]))) {
+        out.push({ start: p, end: i, cue: "apposition", lang: "ar" });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** People in Arabic text, as token ranges not covered by knowledge-base matches. */
+export function discoverArabic(tokens: readonly Token[], notes: TokenNotes, text: string): Discovered[] {
+  const found = discoverByCues(tokens, notes, text);
+  const listed = extendLists(tokens, notes, text, found);
+  const quoted = colonSpeakers(tokens, notes, text, [...found, ...listed]);
+  const placed = appositiveNames(tokens, notes, text, [...found, ...listed, ...quoted]);
+  return [...found, ...listed, ...quoted, ...placed].sort((a, b) => a.start - b.start);
+}
+
+function discoverByCues(tokens: readonly Token[], notes: TokenNotes, text: string): Discovered[] {
+  const out: Discovered[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.script !== "ar") continue;
+    if (notes.kbEnd[i]) {
+      // A nationality adjective with no noun before it introduces a name: الفرنسي جاك شيراك.
+      if (notes.kbVia[i] === "demonym" && arabicCandidates(t.norm).some((c) => c.startsWith("ال"))) {
+        const e = notes.kbEnd[i];
+        const end = e < tokens.length && isGiven(tokens[e]) ? readName(tokens, notes, text, e, true) : e;
+        if (end > e) push(out, e, end, "nationality");
+      }
+      continue;
+    }
+    const te = titleEnd(tokens, i);
+    if (te > i) {
+      const p = skipRole(tokens, notes, te, !arabicCandidates(tokens[te - 1].norm).some((c) => c.startsWith("ال")));
+      const end = readName(tokens, notes, text, p, true);
+      if (end > p) {
+        push(out, p, end, "title");
+        i = end - 1;
+      }
+      continue;
+    }
+    if (inSet(AR_SPEECH_VERBS, t)) {
+      const p = i + 1;
+      if (p < tokens.length && titleEnd(tokens, p) > p) continue;
+      if (definiteSpeaker(tokens, notes, text, p)) {
+        push(out, p, p + 1, "speech");
+        i = p;
+        continue;
+      }
+      const end = readName(tokens, notes, text, p, true);
+      const closes = end > p && closesSpeech(tokens, text, end);
+      if ((end - p >= 2 && (isGiven(tokens[p]) || closes)) || (end - p === 1 && closes)) {
+        push(out, p, end, "speech");
+        i = end - 1;
+      }
+      continue;
+    }
+    if (isGiven(t) && !AR_AMBIGUOUS_GIVEN.has(t.norm)) {
+      let end = readName(tokens, notes, text, i, false);
+      // A given name that is also a word (رائد، شهد، وحيد) starts a name only before another name.
+      if (AR_LONE_UNSAFE.has(t.norm) && !(end > i + 1 && (isGiven(tokens[i + 1]) || AR_NAME_LINKS.has(tokens[i + 1].norm)))) end = i;
+      // A lone given name counts when nothing name-like follows (مايكل غير…، خالد و ريم).
+      if (end - i >= 2 || (end - i === 1 && !AR_NAME_PREFIXES.has(t.norm) && !AR_LONE_UNSAFE.has(t.norm))) {
+        push(out, i, end, "given");
+        i = end - 1;
+      }
+    }
+  }
+  return out;
+}

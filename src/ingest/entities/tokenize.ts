@@ -1,0 +1,87 @@
+import { normalizeArabic } from "./arabic";
+import { isCapitalized, normalizeLatin } from "./english";
+
+export type Script = "ar" | "lat" | "num" | "other";
+
+export interface Token {
+  start: number;
+  end: number;
+  surface: string;
+  /** Matching form: Arabic normalised, Latin case-folded without accents. */
+  norm: string;
+  script: Script;
+  /** Latin token starting with a capital letter. */
+  cap: boolean;
+  /** First token of a sentence or a line (capitalisation there says nothing). */
+  sentenceStart: boolean;
+  /** Followed by 's / ’s, which the tokenizer dropped. */
+  possessive: boolean;
+  /** Followed by "$" (US$, HK$): a currency, not a place. */
+  dollar: boolean;
+  /** Joined to the previous word by a hyphen (Jong-un): its case says nothing. */
+  afterHyphen: boolean;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}\u0640]+/gu;
+const ARABIC_LETTER = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
+const DIGITS = /^[\p{N}]+$/u;
+const SENTENCE_BREAK = /[.!?؟\n:;"“”«»]/;
+
+// Most text repeats a small vocabulary; caching the normal form keeps tokenizing linear and cheap.
+const normCache = new Map<string, { norm: string; script: Script }>();
+const CACHE_LIMIT = 200_000;
+
+function classify(surface: string): { norm: string; script: Script } {
+  const hit = normCache.get(surface);
+  if (hit) return hit;
+  let value: { norm: string; script: Script };
+  if (ARABIC_LETTER.test(surface)) value = { norm: normalizeArabic(surface), script: "ar" };
+  else if (DIGITS.test(surface)) value = { norm: normalizeArabic(surface), script: "num" };
+  else if (/\p{Script=Latin}/u.test(surface)) value = { norm: normalizeLatin(surface), script: "lat" };
+  else value = { norm: surface.toLowerCase(), script: "other" };
+  if (normCache.size > CACHE_LIMIT) normCache.clear();
+  normCache.set(surface, value);
+  return value;
+}
+
+/** Splits text into word tokens with offsets; punctuation and spaces only separate them. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let prevEnd = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const surface = m[0];
+    const start = m.index;
+    const gap = text.slice(prevEnd, start);
+    const last = out[out.length - 1];
+    if (last && (surface === "s" || surface === "S") && (gap === "'" || gap === "’")) {
+      last.possessive = true;
+      prevEnd = start + surface.length;
+      continue;
+    }
+    const { norm, script } = classify(surface);
+    if (norm.length === 0) {
+      prevEnd = start + surface.length;
+      continue;
+    }
+    out.push({
+      start,
+      end: start + surface.length,
+      surface,
+      norm,
+      script,
+      cap: script === "lat" && isCapitalized(surface),
+      sentenceStart: !last || SENTENCE_BREAK.test(gap),
+      possessive: false,
+      dollar: text.charCodeAt(start + surface.length) === 36,
+      afterHyphen: gap === "-",
+    });
+    prevEnd = start + surface.length;
+  }
+  return out;
+}
+
+/** Tokenizes a name from the knowledge base the same way text is tokenized. */
+export function nameTokens(name: string): string[] {
+  return tokenize(name).map((t) => t.norm);
+}

@@ -1,0 +1,203 @@
+/**
+ * Cross-script identity: a consonant skeleton that Arabic and Latin spellings of one name share
+ * (Lavrov / لافروف → LFRF, Ryabkov / ريابكوف → RBKF), and a confidence built on it.
+ *
+ * Classes: B(b p ب) F(f v ph ف) T(t th ت ط ث) D(d dh د ض ذ) S(s c+e/i ص س) Z(z ز ظ) X(sh ch ش تش)
+ * K(k q c kh ck ك ق خ) G(g j gh zh dj ج غ) H(h ح ه) L M N R, W/Y only word-initially; vowels
+ * (a e i o u, ا ع ء و ي inside a word) are dropped except a word-initial one, kept as A;
+ * doubled classes collapse; a final H (ة, -ah) is dropped; the article al-/el-/ال is ignored.
+ */
+import { normalizeArabic } from "./arabic";
+import { normalizeLatin } from "./english";
+
+export const SAME_PERSON_THRESHOLD = 0.88;
+export const SUGGEST_THRESHOLD = 0.7;
+
+const AR: Record<string, string> = {
+  ب: "B", ت: "T", ث: "T", ج: "G", ح: "H", خ: "K", د: "D", ذ: "D", ر: "R", ز: "Z", س: "S", ش: "X",
+  ص: "S", ض: "D", ط: "T", ظ: "Z", غ: "G", ف: "F", ق: "K", ك: "K", ل: "L", م: "M", ن: "N", ه: "H",
+  و: "W", ي: "Y", ا: "V", ع: "V", ء: "V",
+};
+
+const LATIN_DIGRAPHS: [string, string][] = [
+  ["tch", "X"], ["sch", "X"], ["dzh", "G"], ["sh", "X"], ["ch", "X"], ["zh", "G"], ["kh", "K"], ["gh", "G"],
+  ["th", "T"], ["dh", "D"], ["ph", "F"], ["ck", "K"], ["qu", "K"], ["dj", "G"],
+];
+const LATIN: Record<string, string> = {
+  b: "B", p: "B", f: "F", v: "F", w: "W", t: "T", d: "D", s: "S", z: "Z", k: "K", q: "K", g: "G", j: "G",
+  h: "H", l: "L", m: "M", n: "N", r: "R", y: "Y", a: "V", e: "V", i: "V", o: "V", u: "V",
+};
+
+function latinClasses(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; ) {
+    const di = LATIN_DIGRAPHS.find(([d]) => word.startsWith(d, i));
+    if (di) {
+      out.push(di[1]);
+      i += di[0].length;
+      continue;
+    }
+    const ch = word[i];
+    if (ch === "c") out.push(/[eiy]/.test(word[i + 1] ?? "") ? "S" : "K");
+    else if (ch === "x") out.push(...(i === 0 ? ["X"] : ["K", "S"]));
+    else if (LATIN[ch]) out.push(LATIN[ch]);
+    i++;
+  }
+  return out;
+}
+
+function arabicClasses(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) {
+    if (word[i] === "ت" && word[i + 1] === "ش") {
+      out.push("X");
+      i++;
+      continue;
+    }
+    const c = AR[word[i]];
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/** Vowels and glides out except word-initially, doubles collapsed, final H dropped. */
+function skeleton(classes: string[]): string {
+  let key = "";
+  classes.forEach((c, i) => {
+    let k = c;
+    if (i === 0) k = c === "V" ? "A" : c;
+    else if (c === "V" || c === "W" || c === "Y") return;
+    if (key.endsWith(k)) return;
+    key += k;
+  });
+  if (key.length > 1 && key.endsWith("H")) key = key.slice(0, -1);
+  return key;
+}
+
+const ARTICLE = /^(al|el|ul)$/;
+
+/** One key per word of the name (articles and empty words dropped). */
+export function translitTokens(name: string, lang?: string): string[] {
+  const isAr = lang === "ar" || (lang === undefined && /[\u0600-\u06ff]/.test(name));
+  const words = isAr
+    ? normalizeArabic(name).split(/[^\u0600-\u06ff]+/)
+    : normalizeLatin(name).split(/[^a-z]+/);
+  const keys: string[] = [];
+  for (let w of words) {
+    if (!w) continue;
+    if (isAr) {
+      if (w === "ال") continue;
+      if (w.startsWith("ال") && w.length > 3) w = w.slice(2);
+    } else if (ARTICLE.test(w)) continue;
+    // "Abdel"/"Abdul" carry the article of the next word: عبد الفتاح is Abd + (al-)Fattah.
+    else if (/^abd[eu]l$/.test(w)) w = "abd";
+    const k = skeleton(isAr ? arabicClasses(w) : latinClasses(w));
+    if (k) keys.push(k);
+  }
+  return keys;
+}
+
+/** The consonant skeleton of a name in either script, words separated by spaces. */
+export function translitKey(name: string, lang: string): string {
+  return translitTokens(name, lang).join(" ");
+}
+
+const NEAR: Record<string, string> = { T: "DS", D: "TZ", K: "GH", G: "KZ", S: "ZXT", Z: "SDG", X: "S", B: "F", F: "BW", H: "K", W: "F" };
+
+function subCost(a: string, b: string): number {
+  if (a === b) return 0;
+  return NEAR[a]?.includes(b) || NEAR[b]?.includes(a) ? 0.5 : 1;
+}
+
+function indelCost(c: string): number {
+  return c === "H" || c === "A" ? 0.5 : 1;
+}
+
+/** Weighted edit distance on class strings (near classes and dropped h/initial vowels cost less). */
+export function keyDistance(a: string, b: string): number {
+  let prev = new Array<number>(b.length + 1);
+  prev[0] = 0;
+  for (let j = 1; j <= b.length; j++) prev[j] = prev[j - 1] + indelCost(b[j - 1]);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(b.length + 1);
+    cur[0] = prev[0] + indelCost(a[i - 1]);
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + indelCost(a[i - 1]), cur[j - 1] + indelCost(b[j - 1]), prev[j - 1] + subCost(a[i - 1], b[j - 1]));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+export function keySimilarity(a: string, b: string): number {
+  const len = Math.max(a.length, b.length);
+  if (len === 0) return 0;
+  return Math.max(0, 1 - keyDistance(a, b) / len);
+}
+
+/** Edit-distance similarity of two lower-case spellings (letters are not class letters, so all cost 1). */
+function spellingSimilarity(a: string, b: string): number {
+  return keySimilarity(a, b);
+}
+
+export interface NameRef {
+  text: string;
+  lang: string;
+}
+
+export interface NameComparison {
+  confidence: number;
+  reason: string;
+  /** "same" above SAME_PERSON_THRESHOLD, "suggest" above SUGGEST_THRESHOLD, else "different". */
+  verdict: "same" | "suggest" | "different";
+}
+
+function normalizedSpelling(n: NameRef, lastWordOnly: boolean): string {
+  const isAr = n.lang === "ar";
+  const words = (isAr ? normalizeArabic(n.text) : normalizeLatin(n.text)).split(/[^\p{L}]+/u).filter(Boolean);
+  return lastWordOnly ? (words[words.length - 1] ?? "") : words.join("");
+}
+
+/**
+ * How likely two written names are one person. Surnames weigh most; a lone surname against
+ * a full name caps at 0.9 (same person only when the keys agree exactly), and spellings in one
+ * script also count their letters, not only the skeleton.
+ */
+export function compareNames(a: NameRef, b: NameRef): NameComparison {
+  const ka = translitTokens(a.text, a.lang);
+  const kb = translitTokens(b.text, b.lang);
+  if (ka.length === 0 || kb.length === 0) return verdict(0, "no comparable letters");
+  const full = keySimilarity(ka.join(""), kb.join(""));
+  const sur = keySimilarity(ka[ka.length - 1], kb[kb.length - 1]);
+  let conf: number;
+  let how: string;
+  if (ka.length === 1 && kb.length === 1) {
+    conf = 0.95 * sur;
+    how = `surname only`;
+  } else if (ka.length === 1 || kb.length === 1) {
+    const one = ka.length === 1 ? ka[0] : kb[0];
+    const many = ka.length === 1 ? kb : ka;
+    conf = 0.9 * Math.max(keySimilarity(one, many[many.length - 1]), 0.85 * keySimilarity(one, many[0]));
+    how = `one side is a single name`;
+  } else {
+    const given = keySimilarity(ka[0], kb[0]);
+    conf = 0.5 * full + 0.3 * sur + 0.2 * given;
+    how = `surname ${sur.toFixed(2)}, given ${given.toFixed(2)}`;
+  }
+  const sameScript = (a.lang === "ar") === (b.lang === "ar");
+  if (sameScript) {
+    // A lone surname is spelled against the other side's surname, not its whole name.
+    const lone = ka.length === 1 || kb.length === 1;
+    const spell = spellingSimilarity(normalizedSpelling(a, lone), normalizedSpelling(b, lone));
+    // Same script: differing letters can only lower the skeleton's verdict (Rubio vs Robb).
+    conf = 0.5 * conf + 0.5 * Math.min(conf, spell);
+    how += `, spelling ${spell.toFixed(2)}`;
+  }
+  const reason = `translit keys "${ka.join(" ")}" vs "${kb.join(" ")}" (${sameScript ? "same script" : "cross-script"}; full ${full.toFixed(2)}; ${how})`;
+  return verdict(Math.round(conf * 1000) / 1000, reason);
+}
+
+function verdict(confidence: number, reason: string): NameComparison {
+  const v = confidence >= SAME_PERSON_THRESHOLD ? "same" : confidence >= SUGGEST_THRESHOLD ? "suggest" : "different";
+  return { confidence, reason, verdict: v };
+}
