@@ -1,4 +1,5 @@
 import path from "node:path";
+import { ROLES, type Role } from "../auth/roles";
 
 export type NodeEnv = "development" | "production" | "test";
 
@@ -32,6 +33,40 @@ export interface Config {
   inProcessWorker: boolean;
   workerConcurrency: number;
   clusterWindowHours: number;
+  /** Requests without credentials are served as the `public` role. */
+  anonymousAccess: boolean;
+  /** A development-only secret accepted as an admin API key. */
+  adminKey?: string;
+  /** Roles that still get introspection and "Did you mean" suggestions when `introspection` is off. */
+  introspectionRoles: Role[];
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxBodyBytes: number;
+  /** Per-client point buckets; off serves every request without counting. */
+  rateLimit: boolean;
+  rateLimits: Record<Role, RatePolicy>;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For names the client. */
+  trustProxy: string;
+  apiKeyCacheSeconds: number;
+  /** Automatic persisted queries (hash-only requests after a first registration). */
+  apq: boolean;
+  apqTtlSeconds: number;
+  /** `enforce`: only operations registered with `khabar queries register` run, for every client. */
+  safelist: "off" | "enforce";
+  safelistRefreshSeconds: number;
+  subscriptions: boolean;
+  subscriptionQueueLimit: number;
+  subscriptionMaxBufferedBytes: number;
+  subscriptionsPerSocket: number;
+  /** Serve a Federation 2 subgraph (`@key` entities, `_entities`, `_service`). */
+  federation: boolean;
+}
+
+/** A token bucket: `capacity` points, refilled at `refillPerSecond`. */
+export interface RatePolicy {
+  capacity: number;
+  refillPerSecond: number;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +123,29 @@ const url = (...protocols: string[]): Parser<string> => (raw) => {
 
 const list: Parser<string[]> = (raw) => raw.split(",").map((s) => s.trim()).filter(Boolean);
 
+/** A comma-separated list of roles; `none` is the empty list. */
+const roles: Parser<Role[]> = (raw) => {
+  if (raw.trim().toLowerCase() === "none") return [];
+  const names = list(raw);
+  const unknown = names.filter((n) => !(ROLES as readonly string[]).includes(n));
+  if (unknown.length) throw new Error(`expected roles among ${ROLES.join(", ")} (or "none"), got "${unknown.join(", ")}"`);
+  return names as Role[];
+};
+
+/** "capacity/refillPerSecond", e.g. "1000/10". */
+const ratePolicy: Parser<RatePolicy> = (raw) => {
+  const m = /^\s*(\d{1,9})\s*\/\s*(\d{1,7}(?:\.\d{1,3})?)\s*$/.exec(raw);
+  const capacity = m ? Number(m[1]) : NaN;
+  const refillPerSecond = m ? Number(m[2]) : NaN;
+  if (!m || capacity < 1 || refillPerSecond <= 0) throw new Error(`expected "capacity/refillPerSecond" with both positive, e.g. "1000/10", got "${raw}"`);
+  return { capacity, refillPerSecond };
+};
+
+const secret = (minLength: number): Parser<string> => (raw) => {
+  if (raw.length < minLength) throw new Error(`expected at least ${minLength} characters, got ${raw.length}`);
+  return raw;
+};
+
 function setting<K extends keyof Config>(
   key: K,
   env: string,
@@ -104,6 +162,24 @@ function setting<K extends keyof Config>(
     defaultText: defaultText ?? (fallback === undefined ? "unset" : String(fallbackOf({}))),
     parse: (raw, e) => (raw === undefined || raw === "" ? fallbackOf(e) : parse(raw)),
   };
+}
+
+const DEFAULT_RATE_LIMITS: Record<Role, string> = { public: "2000/20", reader: "5000/50", integrator: "20000/250", admin: "50000/1000" };
+
+/** Each role's bucket, read from RATE_LIMIT_<ROLE>. */
+function rateLimits(e: Env): Record<Role, RatePolicy> {
+  const out = {} as Record<Role, RatePolicy>;
+  const problems: string[] = [];
+  for (const role of ROLES) {
+    const name = `RATE_LIMIT_${role.toUpperCase()}`;
+    try {
+      out[role] = ratePolicy(e[name] || DEFAULT_RATE_LIMITS[role]);
+    } catch (err) {
+      problems.push(`${name}: ${(err as Error).message}`);
+    }
+  }
+  if (problems.length) throw new Error(problems.join("; "));
+  return out;
 }
 
 const nodeEnv = (e: Env): NodeEnv => (e.NODE_ENV === "production" || e.NODE_ENV === "test" ? e.NODE_ENV : "development");
@@ -125,7 +201,7 @@ export const SETTINGS: Setting[] = [
   setting("maxDepth", "MAX_DEPTH", "Deepest selection a query may have.", 10, integer(2, 50)),
   setting("maxCost", "MAX_COST", "Highest cost a single query may have (connections cost `first` × their children).", 1000, integer(10, 1_000_000)),
   setting("maxFirst", "MAX_FIRST", "Largest page size (`first`).", 100, integer(1, 1000)),
-  setting("introspection", "INTROSPECTION", "Allow schema introspection.", (e) => nodeEnv(e) !== "production", boolean, "true, false in production"),
+  setting("introspection", "INTROSPECTION", "Allow introspection and \"Did you mean\" suggestions to everyone; when off, only to the roles in `INTROSPECTION_ROLES`.", (e) => nodeEnv(e) !== "production", boolean, "true, false in production"),
   setting("sampleSources", "SAMPLE_SOURCES", "Ingest the bundled sample sources at start-up (served by the process itself).", (e) => !e.DATABASE_URL, boolean, "true without DATABASE_URL"),
   setting("fetchAllowHosts", "FETCH_ALLOW_HOSTS", "Comma-separated hosts/CIDRs the fetcher may reach although private (SSRF guard exceptions).", [], list, "none"),
   setting("fetchTimeoutMs", "FETCH_TIMEOUT_MS", "Total time allowed for one fetch.", 30000, integer(100, 600000)),
@@ -133,6 +209,32 @@ export const SETTINGS: Setting[] = [
   setting("inProcessWorker", "IN_PROCESS_WORKER", "Run ingestion jobs inside the gateway (always on without Redis).", true, boolean),
   setting("workerConcurrency", "WORKER_CONCURRENCY", "Sources refreshed at once per worker.", 4, integer(1, 64)),
   setting("clusterWindowHours", "CLUSTER_WINDOW_HOURS", "How far apart in time two articles of one event may be.", 72, integer(1, 24 * 30)),
+  setting("anonymousAccess", "ANONYMOUS_ACCESS", "Serve requests without an API key (as the `public` role). Off: they get 401.", true, boolean),
+  setting("adminKey", "ADMIN_KEY", "**Development only.** A secret (24+ characters) accepted as an admin API key, to bootstrap before `khabar keys create`.", undefined, secret(24)),
+  setting("introspectionRoles", "INTROSPECTION_ROLES", "Roles that keep introspection and \"Did you mean\" suggestions when `INTROSPECTION` is off (`none` for nobody).", ["integrator", "admin"], roles, "integrator,admin"),
+  setting("maxAliases", "MAX_ALIASES", "Most aliases one operation may use (fragments included).", 15, integer(0, 1000)),
+  setting("maxDirectives", "MAX_DIRECTIVES", "Most directives one operation may use (fragments included).", 50, integer(0, 1000)),
+  setting("maxTokens", "MAX_TOKENS", "Most lexical tokens a query document may have; parsing stops beyond it.", 1000, integer(100, 100_000)),
+  setting("maxBodyBytes", "MAX_BODY_BYTES", "Largest request body on /graphql, after decompression (413 beyond it).", 1024 * 1024, integer(1024, 64 * 1024 * 1024)),
+  setting("rateLimit", "RATE_LIMIT", "Charge each query's cost to its client's point bucket (429 when empty). Off under `NODE_ENV=test` unless set, so tests of other layers are not throttled.", (e) => nodeEnv(e) !== "test", boolean, "true, false when NODE_ENV=test"),
+  {
+    key: "rateLimits",
+    env: "RATE_LIMIT_<ROLE>",
+    description: "Bucket of each role as `capacity/refillPerSecond` (points); anonymous clients share one bucket per IP (IPv6: per /64).",
+    defaultText: Object.entries(DEFAULT_RATE_LIMITS).map(([r, v]) => `${r} ${v}`).join(", "),
+    parse: (_raw, e) => rateLimits(e),
+  },
+  setting("trustProxy", "TRUST_PROXY", "Express `trust proxy`: proxies whose X-Forwarded-For names the client (`loopback`, a CIDR list, a hop count, or `false`).", "false", (s) => s),
+  setting("apiKeyCacheSeconds", "API_KEY_CACHE_SECONDS", "How long a key lookup is cached (a revocation reaches other processes within this time).", 30, integer(0, 3600)),
+  setting("apq", "APQ", "Automatic persisted queries: clients may send a query's sha256 instead of its text once it is known.", true, boolean),
+  setting("apqTtlSeconds", "APQ_TTL_SECONDS", "Lifetime of an automatically persisted query.", 86400, integer(60, 30 * 86400)),
+  setting("safelist", "SAFELIST", "`enforce`: only operations registered with `khabar queries register` run (keys created with `--safelist` are held to it always).", "off", oneOf("off", "enforce")),
+  setting("safelistRefreshSeconds", "SAFELIST_REFRESH_SECONDS", "How often each process reloads the registered operations.", 30, integer(1, 3600)),
+  setting("subscriptions", "SUBSCRIPTIONS", "Serve GraphQL subscriptions over graphql-ws on /graphql.", true, boolean),
+  setting("subscriptionQueueLimit", "SUBSCRIPTION_QUEUE_LIMIT", "Undelivered events a WebSocket may have queued (all its subscriptions together) before it is closed as a slow consumer (code 4008). Large enough for a burst of ingestion.", 1000, integer(1, 100_000)),
+  setting("subscriptionMaxBufferedBytes", "SUBSCRIPTION_MAX_BUFFERED_BYTES", "Bytes a WebSocket may have unsent before it is closed as a slow consumer (code 4008).", 4 * 1024 * 1024, integer(1024, 1024 * 1024 * 1024)),
+  setting("subscriptionsPerSocket", "SUBSCRIPTIONS_PER_SOCKET", "Concurrent subscriptions one WebSocket may hold.", 20, integer(1, 1000)),
+  setting("federation", "FEDERATION", "Serve a Federation 2 subgraph (entities Article, Person, Country, Event) for an Apollo router or gateway.", false, boolean),
 ];
 
 /** Reads every setting and reports every problem at once. */

@@ -25,6 +25,25 @@ async function openPglite(dataDir: string): Promise<{ pglite: PgliteHandle; extr
   return { pglite, extra: createPgConfig(pglite) };
 }
 
+// Gateways and workers starting together must not run the same migration twice.
+const MIGRATION_LOCK = 7_220_000;
+
+async function migrate(dataSource: DataSource, shared: boolean): Promise<void> {
+  // PGlite has one connection and one process: nothing to serialise, and a held runner would starve it.
+  if (!shared) {
+    await dataSource.runMigrations({ transaction: "each" });
+    return;
+  }
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
+    await dataSource.runMigrations({ transaction: "each" });
+  } finally {
+    await runner.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`).catch(() => undefined);
+    await runner.release();
+  }
+}
+
 export async function openDatabase(settings: DbSettings, options: { migrate?: boolean; logging?: boolean } = {}): Promise<Database> {
   installStatementCounter();
   const common = {
@@ -51,7 +70,7 @@ export async function openDatabase(settings: DbSettings, options: { migrate?: bo
     dataSource = new DataSource({ ...common, extra: embedded.extra as Record<string, unknown>, uuidExtension: "pgcrypto" });
   }
   await dataSource.initialize();
-  if (options.migrate) await dataSource.runMigrations({ transaction: "each" });
+  if (options.migrate) await migrate(dataSource, !pglite);
   return {
     dataSource,
     embedded: !!pglite,

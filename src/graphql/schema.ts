@@ -4,6 +4,7 @@ import { buildSchemaSync, type AuthChecker } from "type-graphql";
 import { hasRole } from "../auth/roles";
 import type { Context } from "./context";
 import { RESOLVERS } from "./resolvers";
+import { SUBSCRIPTION_RESOLVERS, unusedPubSub } from "./subscriptions";
 
 let built: GraphQLSchema | undefined;
 
@@ -12,7 +13,7 @@ const authChecker: AuthChecker<Context> = ({ context }, roles) => hasRole(contex
 
 /** The executable schema; built once per process (type-graphql metadata is global). */
 export function buildKhabarSchema(): GraphQLSchema {
-  built ??= buildSchemaSync({ resolvers: [...RESOLVERS], validate: false, authChecker, authMode: "error" });
+  built ??= buildSchemaSync({ resolvers: [...RESOLVERS, ...SUBSCRIPTION_RESOLVERS], validate: false, authChecker, authMode: "error", pubSub: unusedPubSub });
   return built;
 }
 

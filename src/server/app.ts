@@ -1,25 +1,35 @@
-import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import express, { type NextFunction, type Request, type Response } from "express";
-import depthLimit from "graphql-depth-limit";
+import express, { type ErrorRequestHandler, type NextFunction, type Request, type Response } from "express";
+import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
+import proxyaddr from "proxy-addr";
 import type { DataSource } from "typeorm";
-import { ANONYMOUS } from "../auth/roles";
+import { authMiddleware } from "../auth/auth.middleware";
+import { budgetFor } from "../auth/budget";
+import { ANONYMOUS, type Principal } from "../auth/roles";
 import type { Cache } from "../cache";
 import type { Config } from "../config/config";
 import { runWithStatementScope } from "../db/statement-counter";
+import { buildKhabarSubgraphSchema } from "../federation/subgraph";
 import type { Context, Services } from "../graphql/context";
 import { RequestCache } from "../graphql/loaders/cached-batch";
 import { Loaders } from "../graphql/loaders/loaders";
+import { accessPlugin, type AccessContext } from "../graphql/plugins/access.plugin";
 import { formatErrorFor } from "../graphql/plugins/errors.plugin";
-import { limitsPlugin } from "../graphql/plugins/limits.plugin";
+import { lifecyclePlugin, requestLogPlugin, startIntegratorServices, type IntegratorServices } from "../graphql/plugins/integrator";
+import { limitsPlugin, type LimitsContext } from "../graphql/plugins/limits.plugin";
+import { cacheHitCharger } from "../graphql/plugins/rate-limit";
+import { requestIdMiddleware } from "../graphql/plugins/request-id";
 import { createResponseCache, type ResponseCacheContext } from "../graphql/plugins/response-cache";
+import { parseOptions, shapeRules } from "../graphql/plugins/shape-rules";
 import { buildKhabarSchema } from "../graphql/schema";
+import { startSubscriptionServer } from "../graphql/subscriptions/ws.server";
 import { explorerRouter } from "./explorer";
 import { healthRouter, metricsRouter } from "./health";
 
@@ -31,55 +41,129 @@ export interface AppDeps {
   services?: Services;
 }
 
+type GatewayContext = Context & ResponseCacheContext & LimitsContext & AccessContext;
+
 export interface RunningApp {
   app: express.Express;
   httpServer: http.Server;
-  apollo: ApolloServer<Context & ResponseCacheContext>;
+  apollo: ApolloServer<GatewayContext>;
+  integrator: IntegratorServices;
 }
 
 interface Scoped { statements: { count: number } }
 
-/** Counts this request's SQL statements (reported as x-sql-statements outside production). */
-function statementScope(req: Request, res: Response, next: NextFunction) {
-  const scope = { count: 0 };
-  (res.locals as Scoped).statements = scope;
-  runWithStatementScope(scope, next);
+/** Express's `trust proxy` from its setting text: booleans, a hop count, or names/CIDRs. */
+function trustProxy(text: string): boolean | number | string {
+  if (text === "true" || text === "false") return text === "true";
+  return /^\d+$/.test(text) ? Number(text) : text;
 }
 
-export async function createApp(deps: AppDeps): Promise<RunningApp> {
-  const { config, db, cache, log } = deps;
-  const app = express();
-  app.disable("x-powered-by");
-  const httpServer = http.createServer(app);
-  const responseCache = createResponseCache(cache, config.cacheTtlSeconds);
+/**
+ * Counts this request's SQL statements and, outside production, reports them as x-sql-statements
+ * on whatever answers it (GraphQL, 401, 413, a cache hit), at the moment headers are written.
+ */
+function statementScope(report: boolean) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const scope = { count: 0 };
+    (res.locals as Scoped).statements = scope;
+    if (report) {
+      const writeHead = res.writeHead;
+      res.writeHead = function reportStatements(this: Response, ...args: unknown[]) {
+        if (!this.headersSent) this.setHeader("x-sql-statements", String(scope.count));
+        return (writeHead as (...a: unknown[]) => Response).apply(this, args);
+      } as typeof res.writeHead;
+    }
+    runWithStatementScope(scope, next);
+  };
+}
 
-  const apollo = new ApolloServer<Context & ResponseCacheContext>({
-    schema: buildKhabarSchema(),
-    introspection: config.introspection,
+/** Body-parser and other HTTP-level refusals, as GraphQL-shaped JSON with the request id. */
+function httpErrors(config: Config, log: Logger): ErrorRequestHandler {
+  return (err: Error & { status?: number }, _req, res, _next) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) log.error({ err, requestId: res.locals.requestId }, "http: unhandled error");
+    const message =
+      status === 413 ? `request body too large: the limit is ${config.maxBodyBytes} bytes after decompression (MAX_BODY_BYTES)` :
+      status === 500 ? "Internal server error" : err.message;
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST", requestId: res.locals.requestId } }] });
+  };
+}
+
+type ContextFor = (principal: Principal, requestId: string) => Context;
+
+function contextFactory({ config, db, cache, log, services }: AppDeps): ContextFor {
+  return (principal, requestId) => ({
+    requestId,
+    config,
+    db,
+    cache,
+    log: log.child({ requestId, keyId: principal.keyId }),
+    loaders: new Loaders(db, new RequestCache(cache, config.cacheTtlSeconds)),
+    services: services ?? {},
+    auth: principal,
+  });
+}
+
+interface Parts {
+  deps: AppDeps;
+  schema: GraphQLSchema;
+  httpServer: http.Server;
+  integrator: IntegratorServices;
+  responseCache: ReturnType<typeof createResponseCache>;
+  subscriptionServer?: { dispose(): Promise<void> };
+}
+
+function apolloServer({ deps, schema, httpServer, integrator, responseCache, subscriptionServer }: Parts): ApolloServer<GatewayContext> {
+  const { config, log } = deps;
+  return new ApolloServer<GatewayContext>({
+    schema,
+    // Introspection is decided per role by the access plugin.
+    introspection: true,
     includeStacktraceInErrorResponses: config.env === "development",
-    validationRules: [depthLimit(config.maxDepth)],
+    validationRules: shapeRules(config),
+    parseOptions: parseOptions(config),
     formatError: formatErrorFor(log, config.env === "development"),
+    persistedQueries: { cache: integrator.persisted, ttl: config.apqTtlSeconds },
+    allowBatchedHttpRequests: false,
     plugins: [
       // Computing cache hints cost ~35% of CPU on a front page here; the response cache needs none.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      // Federated traces would hand resolver timings to anyone who asks with a header.
+      ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      limitsPlugin({ maxCost: config.maxCost, maxFirst: config.maxFirst }),
+      lifecyclePlugin(integrator, subscriptionServer),
+      accessPlugin(config, integrator.safelist),
+      // Before the response cache, which stores the cost this plugin reports.
+      limitsPlugin({ maxFirst: config.maxFirst, buckets: config.rateLimit ? integrator.buckets : undefined }),
       ...(config.responseCache ? [responseCache.plugin] : []),
-      {
-        async requestDidStart() {
-          return {
-            async willSendResponse({ contextValue, response }) {
-              if (config.env !== "production") {
-                response.http.headers.set("x-sql-statements", String((contextValue as Context & Partial<Scoped>).statements?.count ?? 0));
-              }
-              response.http.headers.set("x-request-id", contextValue.requestId);
-            },
-          };
-        },
-      },
+      // Last, so that it sees the cost the limits plugin has just counted.
+      requestLogPlugin(),
     ],
   });
+}
+
+async function assemble(deps: AppDeps, app: express.Express, httpServer: http.Server, integrator: IntegratorServices): Promise<RunningApp> {
+  const { config, db, cache, log } = deps;
+  const schema = config.federation ? buildKhabarSubgraphSchema() : buildKhabarSchema();
+  const contextFor = contextFactory(deps);
+  const rateBuckets = config.rateLimit ? integrator.buckets : undefined;
+  const responseCache = createResponseCache(cache, config.cacheTtlSeconds, cacheHitCharger(config, rateBuckets));
+  const subscriptionServer = integrator.hub && startSubscriptionServer({
+    httpServer,
+    // The subgraph SDL leaves subscriptions out; over WebSocket they are served from the full schema.
+    schema: config.federation ? buildKhabarSchema() : schema,
+    config,
+    log,
+    authenticator: integrator.authenticator,
+    buckets: rateBuckets,
+    safelist: integrator.safelist,
+    persisted: integrator.persisted,
+    source: integrator.hub,
+    clientIp: (req) => proxyaddr(req, app.get("trust proxy fn")),
+    contextFor: (principal, requestId, subscription) => ({ ...contextFor(principal, requestId), subscription }),
+  });
+  const apollo = apolloServer({ deps, schema, httpServer, integrator, responseCache, subscriptionServer });
   await apollo.start();
 
   app.use(healthRouter(db, cache));
@@ -87,32 +171,43 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
   app.use(explorerRouter());
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
-    statementScope,
+    requestIdMiddleware,
+    statementScope(config.env !== "production"),
+    // body-parser inflates gzip/deflate/br itself and applies the limit to the inflated bytes.
+    express.json({ limit: config.maxBodyBytes }),
+    authMiddleware(integrator.authenticator),
     ...(config.responseCache ? [responseCache.middleware] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const requestId = (typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].slice(0, 64)) || randomUUID();
+        const principal = (res.locals.auth as Principal | undefined) ?? ANONYMOUS;
         return {
-          requestId,
-          config,
-          db,
-          cache,
-          log: log.child({ requestId }),
-          loaders: new Loaders(db, new RequestCache(cache, config.cacheTtlSeconds)),
-          services: deps.services ?? {},
-          auth: ANONYMOUS,
+          ...contextFor(principal, res.locals.requestId as string),
+          budget: budgetFor(principal, req.ip, config),
           responseCacheKey: res.locals.responseCacheKey as string | undefined,
-          statements: (res.locals as Scoped).statements,
         };
       },
     }),
   );
-  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
-    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) log.error({ err }, "http: unhandled error");
-    const message = status === 413 ? "request body too large (limit 1 MB)" : status === 500 ? "Internal server error" : err.message;
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" } }] });
-  });
-  return { app, httpServer, apollo };
+  app.use(httpErrors(config, log));
+  return { app, httpServer, apollo, integrator };
+}
+
+/**
+ * The gateway: /graphql over HTTP (Apollo) and WebSocket (graphql-ws), with keys, costs, rate
+ * limits, shape limits, persisted queries and, with FEDERATION, a subgraph schema.
+ */
+export async function createApp(deps: AppDeps): Promise<RunningApp> {
+  const { config, db, cache, log } = deps;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", trustProxy(config.trustProxy));
+  const httpServer = http.createServer(app);
+  const integrator = await startIntegratorServices({ config, db, cache, log });
+  try {
+    return await assemble(deps, app, httpServer, integrator);
+  } catch (err) {
+    // Nothing will stop Apollo if it never started, so the services' connections are closed here.
+    await integrator.close();
+    throw err;
+  }
 }

@@ -1,5 +1,14 @@
 import { InitialSchema1764374400000 } from "./1764374400000-initial-schema";
 import { SeedCountries1764374400001 } from "./1764374400001-seed-countries";
+import { IngestState1764374400002 } from "./1764374400002-ingest-state";
+import { ApiKeys1764374500000 } from "./1764374500000-api-keys";
+import { EntityRollups1764374600000 } from "./1764374600000-entity-rollups";
 
 /** In order; TypeORM runs those not yet recorded in the migrations table. */
-export const MIGRATIONS = [InitialSchema1764374400000, SeedCountries1764374400001];
+export const MIGRATIONS = [
+  InitialSchema1764374400000,
+  SeedCountries1764374400001,
+  IngestState1764374400002,
+  ApiKeys1764374500000,
+  EntityRollups1764374600000,
+];

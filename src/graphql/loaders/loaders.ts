@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { fold } from "../../db/fold";
+import { pairSamples, relatedArticles } from "../../ingest/rollups";
 import type { Keyset, RankKeyset } from "../cursor";
 import {
   articleCountQuery,
@@ -233,5 +234,47 @@ export class Loaders {
       this.counts.set(sig, loader);
     }
     return loader.load(String(key));
+  }
+
+  // Entity graph (src/ingest/rollups): evidence of co-mention pairs, article relations, shared-cache reads.
+
+  /** Evidence article ids of canonical pairs keyed "a~b", latest days first. */
+  readonly pairEvidence = new DataLoader<string, number[]>((ids) =>
+    this.cache.batch("pev", ids, async (keys) => {
+      const pairs = keys.map((k) => k.split("~") as [string, string]);
+      const found = await pairSamples(this.db, pairs, 3);
+      return keys.map((k) => found.get(k) ?? []);
+    }),
+  );
+
+  /** Near-duplicates of each article (rows whose original_id points at it), oldest first, 100 at most. */
+  readonly duplicatesOf = new DataLoader<number, ArticleRow[]>((ids) =>
+    this.cache.batch("dups", ids, async (keys) =>
+      groupBy(keys, await this.query<ArticleRow>(
+        `SELECT x.* FROM unnest($1::int[]) AS k(key) CROSS JOIN LATERAL (
+           SELECT ${ARTICLE_COLUMNS} FROM article a WHERE a.original_id = k.key ORDER BY a.published_at, a.id LIMIT 100) x`,
+        [keys]), (r) => r.originalId as number),
+    ),
+  );
+
+  private readonly relatedBy = new Map<number, DataLoader<number, number[]>>();
+
+  /** Ids of related articles, one statement for every parent asking with the same `first`. */
+  relatedIds(articleId: number, first: number): Promise<number[]> {
+    let loader = this.relatedBy.get(first);
+    if (!loader) {
+      loader = new DataLoader<number, number[]>((ids) =>
+        this.cache.batch(`rel${first}`, ids, async (keys) =>
+          groupBy(keys, await relatedArticles(this.db, keys, first), (r) => r.parentId).map((rows) => rows.map((r) => r.articleId))),
+      );
+      this.relatedBy.set(first, loader);
+    }
+    return loader.load(articleId);
+  }
+
+  /** One computed value through the shared cache, valid for the current data generation. */
+  async cached<T>(kind: string, key: string, load: () => Promise<T>): Promise<T> {
+    const [value] = await this.cache.batch<string, T>(kind, [key], async () => [await load()]);
+    return value;
   }
 }

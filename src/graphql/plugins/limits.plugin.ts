@@ -1,46 +1,93 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { getNamedType, GraphQLError, isCompositeType } from "graphql";
-import { fieldExtensionsEstimator, getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
-import { badInput } from "../errors";
+import { GraphQLError } from "graphql";
+import type { BucketState, Buckets } from "../../auth/bucket";
+import type { Budget } from "../../auth/budget";
+import { actualCost } from "./actual-cost";
+import { estimateCost } from "./cost";
+import { costReport, rateLimitedError, rateLimitHeaders, type CostReport } from "./rate-limit";
 
-/**
- * `first` is range-checked here, while the cost is computed, so an out-of-range page size anywhere
- * in the query fails before any resolver (and so any SQL) runs.
- */
-function firstArgumentGuard(maxFirst: number): ComplexityEstimator {
-  return ({ args, field }) => {
-    const first = args.first;
-    if (first !== undefined && (typeof first !== "number" || !Number.isInteger(first) || first < 1 || first > maxFirst)) {
-      throw badInput(`${field.name}.first`, `must be between 1 and ${maxFirst}, got ${first}`);
-    }
-    return undefined;
-  };
+/** Set on the context once the cost is known, read when the response is sent (and by the response cache). */
+export interface CostState {
+  requested: number;
+  /** Points taken from the bucket up front. */
+  charged: number;
+  actual?: number;
+  /** The up-front charge, while Redis answers: another plugin may refuse the operation meanwhile. */
+  charging?: Promise<BucketState>;
+  state?: BucketState;
+  /** Settles with what `extensions.cost` says, once the refund is done. */
+  reported?: Promise<CostReport>;
 }
 
-/** Scalars are free; an object costs 1 plus what is selected inside it. */
-const objectEstimator: ComplexityEstimator = ({ field, childComplexity }) =>
-  isCompositeType(getNamedType(field.type)) ? 1 + childComplexity : 0;
+export interface LimitsContext {
+  budget: Budget;
+  cost?: CostState;
+}
 
-export interface LimitsOptions { maxCost: number; maxFirst: number }
+export interface LimitsOptions {
+  maxFirst: number;
+  /** Absent when rate limiting is off: costs are still computed, capped and reported. */
+  buckets?: Buckets;
+}
 
-/** Rejects queries over the cost limit after parsing and validation, before execution. */
-export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin {
+/** Every request costs at least one point, so floods of cheap or rejected queries still count. */
+const MIN_CHARGE = 1;
+
+function tooComplex(cost: number, maxCost: number): GraphQLError {
+  return new GraphQLError(`Query is too complex: cost ${cost} exceeds the maximum of ${maxCost}. Ask for fewer items (first) or fewer nested lists.`, {
+    extensions: { code: "QUERY_TOO_COMPLEX", limit: "cost", cost, maxCost, http: { status: 400 } },
+  });
+}
+
+/**
+ * After parsing and validation, before execution: computes the requested cost, refuses it over the
+ * client's maximum, and charges the client's bucket. After execution: refunds what the response did
+ * not use, and reports cost and bucket in `extensions.cost` and RateLimit-* headers.
+ */
+export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<LimitsContext> {
+  const { buckets } = opts;
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operationName }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: operationName ?? undefined,
-            estimators: [firstArgumentGuard(opts.maxFirst), fieldExtensionsEstimator(), objectEstimator],
-          });
-          if (cost > opts.maxCost) {
-            throw new GraphQLError(`Query is too complex: cost ${cost} exceeds the maximum of ${opts.maxCost}. Ask for fewer items (first) or fewer nested lists.`, {
-              extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost: opts.maxCost, http: { status: 400 } },
+        async didResolveOperation({ request, document, schema, operationName, contextValue, operation }) {
+          if (operation?.operation === "subscription") {
+            throw new GraphQLError("Subscriptions are served over WebSocket (graphql-ws protocol) at /graphql, not over HTTP.", {
+              extensions: { code: "BAD_REQUEST", http: { status: 400 } },
             });
           }
+          const requested = estimateCost({ schema, document, operationName, variables: request.variables, maxFirst: opts.maxFirst });
+          const { budget } = contextValue;
+          if (requested > budget.maxCost) throw tooComplex(requested, budget.maxCost);
+          const cost: CostState = { requested, charged: Math.max(MIN_CHARGE, requested) };
+          // Recorded before the await, so a response sent early (another plugin refused) still settles the charge.
+          contextValue.cost = cost;
+          cost.charging = buckets?.take(budget.bucketKey, cost.charged, budget.policy);
+          const state = await cost.charging;
+          if (state && !state.allowed) throw rateLimitedError(requested, budget, state);
+        },
+
+        async willSendResponse({ contextValue, response, document, operationName, schema }) {
+          const { budget } = contextValue;
+          const body = response.body.kind === "single" ? response.body.singleResult : undefined;
+          const cost = (contextValue.cost ??= { requested: 0, charged: 0 });
+          const actual = body?.data && document ? actualCost(schema, document, operationName, body.data) : 0;
+          cost.actual = actual;
+          // Assigned before any await: the response cache (the next plugin) waits on it to store the entry.
+          cost.reported = (async () => {
+            if (cost.charging) cost.state = await cost.charging;
+            // A refused charge took nothing.
+            if (cost.state && !cost.state.allowed) cost.charged = 0;
+            if (buckets) {
+              const refund = cost.charged - Math.max(MIN_CHARGE, Math.min(actual, cost.requested));
+              if (cost.charged === 0 && !cost.state) cost.state = await buckets.take(budget.bucketKey, MIN_CHARGE, budget.policy);
+              else if (refund > 0) cost.state = await buckets.refund(budget.bucketKey, refund, budget.policy);
+              if (cost.state) for (const [name, value] of rateLimitHeaders(budget, cost.state)) response.http.headers.set(name, value);
+            }
+            const report = costReport(cost.requested, actual, budget, cost.state);
+            if (body) body.extensions = { ...body.extensions, cost: report };
+            return report;
+          })();
+          await cost.reported;
         },
       };
     },

@@ -1,8 +1,24 @@
+import { AdminResolver } from "./admin.resolver";
+import { ArticleRelationsResolver } from "./article-relations.resolver";
 import { ArticleResolver } from "./article.resolver";
 import { CountryResolver } from "./country.resolver";
+import { CURATION_RESOLVERS } from "./curation.resolver";
 import { EventResolver } from "./event.resolver";
 import { NodeResolver } from "./node.resolver";
 import { PersonResolver } from "./person.resolver";
+import { RELATIONS_RESOLVERS } from "./relations.resolver";
 import { SourceResolver } from "./source.resolver";
 
-export const RESOLVERS = [ArticleResolver, PersonResolver, CountryResolver, EventResolver, SourceResolver, NodeResolver] as const;
+export const RESOLVERS = [
+  ArticleResolver,
+  PersonResolver,
+  CountryResolver,
+  EventResolver,
+  SourceResolver,
+  NodeResolver,
+  AdminResolver,
+  // Entity graph: relations queries, article relations, analysts' curation of people.
+  ...RELATIONS_RESOLVERS,
+  ArticleRelationsResolver,
+  ...CURATION_RESOLVERS,
+] as const;

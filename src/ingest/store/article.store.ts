@@ -47,15 +47,24 @@ export interface ArticleInput {
 
 export type StoreOutcome = "created" | "updated" | "unchanged";
 
-export interface StoreResult { articleId: number; outcome: StoreOutcome }
+export interface StoreResult { articleId: number; outcome: StoreOutcome; originalId?: number }
+
+/** Near-duplicate detection, asked only when the item is new (an updated article must not match itself). */
+export interface DedupHooks {
+  findOriginal(em: EntityManager): Promise<number | undefined>;
+  /** Records the new article's signature for later lookups. */
+  index(em: EntityManager, articleId: number): Promise<void>;
+}
 
 /**
  * Finds the article an item already is: by (source, guid), else by canonical URL, else — for items
  * with neither — by content hash.
  */
-async function findExisting(em: EntityManager, a: ArticleInput): Promise<{ id: number; contentHash: string; publishedAt: Date } | undefined> {
-  const pick = (rows: { id: number; contentHash: string; publishedAt: Date }[]) => rows[0];
-  const cols = `a.id, a.content_hash AS "contentHash", a.published_at AS "publishedAt"`;
+interface Existing { id: number; contentHash: string; publishedAt: Date; originalId: number | null }
+
+async function findExisting(em: EntityManager, a: ArticleInput): Promise<Existing | undefined> {
+  const pick = (rows: Existing[]) => rows[0];
+  const cols = `a.id, a.content_hash AS "contentHash", a.published_at AS "publishedAt", a.original_id AS "originalId"`;
   if (a.guid) {
     const byGuid = pick(await em.query(
       `SELECT ${cols} FROM article_source s JOIN article a ON a.id = s.article_id WHERE s.source_id = $1 AND s.guid = $2`, [a.sourceId, a.guid]));
@@ -80,12 +89,13 @@ function articleValues(a: ArticleInput): unknown[] {
   ];
 }
 
-async function insertArticle(em: EntityManager, a: ArticleInput): Promise<number | undefined> {
+async function insertArticle(em: EntityManager, a: ArticleInput, originalId: number | undefined): Promise<number | undefined> {
   const placeholders = ARTICLE_FIELDS.map((_, i) => `$${i + 1}`).join(", ");
   // A concurrent worker may have inserted the same canonical URL since findExisting: then no row comes back.
   const rows: { id: number }[] = await em.query(
-    `INSERT INTO article (${ARTICLE_FIELDS.join(", ")}) VALUES (${placeholders}) ON CONFLICT (canonical_url) DO NOTHING RETURNING id`,
-    articleValues(a));
+    `INSERT INTO article (${ARTICLE_FIELDS.join(", ")}, original_id) VALUES (${placeholders}, $${ARTICLE_FIELDS.length + 1})
+     ON CONFLICT (canonical_url) DO NOTHING RETURNING id`,
+    [...articleValues(a), originalId ?? null]);
   return rows[0]?.id;
 }
 
@@ -117,22 +127,26 @@ async function replaceImages(em: EntityManager, articleId: number, images: Image
     [articleId, JSON.stringify(images.map((img, position) => ({ position, ...img })))]);
 }
 
-/** Replaces the article's mentions and keeps the per-entity mention counts in step. */
-async function replaceMentions(em: EntityManager, articleId: number, a: ArticleInput): Promise<void> {
+/**
+ * Replaces the article's mentions and keeps the per-entity mention counts in step; a near-duplicate's
+ * mentions are stored (filters find it) but not counted, so a reprinted wire story counts once.
+ */
+async function replaceMentions(em: EntityManager, articleId: number, a: ArticleInput, counted: boolean): Promise<void> {
+  const step = counted ? 1 : 0;
   await em.query(
     `WITH gone AS (DELETE FROM article_person WHERE article_id = $1 RETURNING person_id)
-     UPDATE person p SET mention_count = p.mention_count - 1 FROM gone WHERE p.id = gone.person_id`, [articleId]);
+     UPDATE person p SET mention_count = p.mention_count - $2 FROM gone WHERE p.id = gone.person_id`, [articleId, step]);
   await em.query(
     `WITH gone AS (DELETE FROM article_country WHERE article_id = $1 RETURNING country_code)
-     UPDATE country c SET mention_count = c.mention_count - 1 FROM gone WHERE c.code = gone.country_code`, [articleId]);
+     UPDATE country c SET mention_count = c.mention_count - $2 FROM gone WHERE c.code = gone.country_code`, [articleId, step]);
   if (a.people.length) {
     await em.query(
       `WITH added AS (
          INSERT INTO article_person (article_id, person_id, count, salience, first_offset, published_at)
          SELECT $1, r.id, r.count, r.salience, r.first_offset, $3 FROM jsonb_to_recordset($2::jsonb) AS r(id int, count int, salience real, first_offset int)
          RETURNING person_id)
-       UPDATE person p SET mention_count = p.mention_count + 1 FROM added WHERE p.id = added.person_id`,
-      [articleId, JSON.stringify(a.people.map((m) => ({ id: m.personId, count: m.count, salience: m.salience, first_offset: m.firstOffset }))), a.publishedAt]);
+       UPDATE person p SET mention_count = p.mention_count + $4 FROM added WHERE p.id = added.person_id`,
+      [articleId, JSON.stringify(a.people.map((m) => ({ id: m.personId, count: m.count, salience: m.salience, first_offset: m.firstOffset }))), a.publishedAt, step]);
   }
   if (a.countries.length) {
     await em.query(
@@ -140,8 +154,8 @@ async function replaceMentions(em: EntityManager, articleId: number, a: ArticleI
          INSERT INTO article_country (article_id, country_code, count, salience, first_offset, published_at)
          SELECT $1, r.code, r.count, r.salience, r.first_offset, $3 FROM jsonb_to_recordset($2::jsonb) AS r(code text, count int, salience real, first_offset int)
          RETURNING country_code)
-       UPDATE country c SET mention_count = c.mention_count + 1 FROM added WHERE c.code = added.country_code`,
-      [articleId, JSON.stringify(a.countries.map((m) => ({ code: m.code, count: m.count, salience: m.salience, first_offset: m.firstOffset }))), a.publishedAt]);
+       UPDATE country c SET mention_count = c.mention_count + $4 FROM added WHERE c.code = added.country_code`,
+      [articleId, JSON.stringify(a.countries.map((m) => ({ code: m.code, count: m.count, salience: m.salience, first_offset: m.firstOffset }))), a.publishedAt, step]);
   }
 }
 
@@ -149,15 +163,17 @@ async function replaceMentions(em: EntityManager, articleId: number, a: ArticleI
  * Stores one article exactly once. Call inside the refresh's transaction: an item seen again is
  * linked to this source and left alone; a changed item updates its article in place.
  */
-export async function storeArticle(em: EntityManager, a: ArticleInput): Promise<StoreResult> {
+export async function storeArticle(em: EntityManager, a: ArticleInput, dedup?: DedupHooks): Promise<StoreResult> {
   let existing = await findExisting(em, a);
   if (!existing) {
-    const id = await insertArticle(em, a);
+    const originalId = await dedup?.findOriginal(em);
+    const id = await insertArticle(em, a, originalId);
     if (id !== undefined) {
       await linkSource(em, id, a);
       await replaceImages(em, id, a.images);
-      await replaceMentions(em, id, a);
-      return { articleId: id, outcome: "created" };
+      await replaceMentions(em, id, a, originalId === undefined);
+      await dedup?.index(em, id);
+      return { articleId: id, outcome: "created", originalId };
     }
     existing = await findExisting(em, a);
     if (!existing) throw new Error(`article.store: insert of ${a.canonicalUrl} conflicted but no existing article was found`);
@@ -168,6 +184,6 @@ export async function storeArticle(em: EntityManager, a: ArticleInput): Promise<
   }
   await updateArticle(em, existing.id, a);
   await replaceImages(em, existing.id, a.images);
-  await replaceMentions(em, existing.id, a);
+  await replaceMentions(em, existing.id, a, existing.originalId === null);
   return { articleId: existing.id, outcome: "updated" };
 }

@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+import type { Logger } from "pino";
+import type { RedisClientType } from "redis";
+import type { RatePolicy } from "../config/config";
+import { describe, type BucketState, type Buckets } from "./bucket";
+import { MemoryBuckets } from "./bucket.memory";
+import { closeRedis, connectRedis } from "./redis";
+
+/**
+ * Refill, charge and store in one atomic step, so replicas sharing a Redis share one budget.
+ * The clock is Redis's own (TIME), so replicas with skewed clocks still agree.
+ */
+const SCRIPT = `
+if redis.replicate_commands then redis.replicate_commands() end
+local capacity = tonumber(ARGV[1])
+local per_ms = tonumber(ARGV[2]) / 1000
+local cost = tonumber(ARGV[3])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local stored = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(stored[1])
+local at = tonumber(stored[2])
+if tokens == nil or at == nil then tokens = capacity; at = now end
+tokens = math.min(capacity, tokens + math.max(0, now - at) * per_ms)
+local allowed = 0
+if cost <= tokens then
+  tokens = math.min(capacity, tokens - cost)
+  allowed = 1
+end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
+redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) / per_ms) + 1000)
+return { allowed, tostring(tokens), tostring(now) }
+`;
+const SHA1 = createHash("sha1").update(SCRIPT).digest("hex");
+
+/** Buckets in Redis, falling back to this process's buckets whenever Redis does not answer. */
+export class RedisBuckets implements Buckets {
+  readonly kind = "redis" as const;
+  private readonly fallback = new MemoryBuckets();
+  private lastWarning = 0;
+
+  private constructor(
+    private readonly client: RedisClientType,
+    private readonly prefix: string,
+    private readonly log: Logger,
+  ) {}
+
+  static async connect(url: string, prefix: string, log: Logger): Promise<RedisBuckets> {
+    return new RedisBuckets(await connectRedis(url, log, "rate limits"), prefix, log);
+  }
+
+  take(key: string, cost: number, policy: RatePolicy): Promise<BucketState> {
+    return this.run(key, cost, policy);
+  }
+
+  refund(key: string, points: number, policy: RatePolicy): Promise<BucketState> {
+    return this.run(key, -points, policy);
+  }
+
+  private async run(key: string, cost: number, policy: RatePolicy): Promise<BucketState> {
+    if (!this.client.isReady) return this.fallback.take(key, cost, policy);
+    const options = { keys: [`${this.prefix}rl:${key}`], arguments: [String(policy.capacity), String(policy.refillPerSecond), String(cost)] };
+    try {
+      let reply: unknown;
+      try {
+        reply = await this.client.evalSha(SHA1, options);
+      } catch (err) {
+        if (!String((err as Error).message).startsWith("NOSCRIPT")) throw err;
+        reply = await this.client.eval(SCRIPT, options);
+      }
+      const [allowed, tokens, now] = reply as [number, string, string];
+      return describe(allowed === 1, Number(tokens), cost, policy, Number(now));
+    } catch (err) {
+      this.warn(err);
+      return this.fallback.take(key, cost, policy);
+    }
+  }
+
+  private warn(err: unknown) {
+    const now = Date.now();
+    if (now - this.lastWarning > 10_000) {
+      this.lastWarning = now;
+      this.log.warn({ err: (err as Error)?.message ?? String(err) }, "rate limits: redis failed, counting in this process meanwhile");
+    }
+  }
+
+  async close(): Promise<void> {
+    await closeRedis(this.client);
+    await this.fallback.close();
+  }
+}

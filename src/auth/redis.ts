@@ -1,0 +1,32 @@
+import { createClient, type RedisClientType } from "redis";
+import type { Logger } from "pino";
+
+/**
+ * A node-redis client for the integrator layer (buckets, pub/sub). Commands fail at once while
+ * disconnected instead of queueing, and start-up waits at most a second for the connection.
+ */
+export async function connectRedis(url: string, log: Logger, purpose: string): Promise<RedisClientType> {
+  const client = createClient({
+    url,
+    socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5000) },
+    disableOfflineQueue: true,
+  }) as RedisClientType;
+  let lastWarning = 0;
+  client.on("error", (err: Error) => {
+    const now = Date.now();
+    // One warning per 10 s is enough to notice an outage without flooding the log.
+    if (now - lastWarning > 10_000) {
+      lastWarning = now;
+      log.warn({ err: err.message, purpose }, "redis: connection problem");
+    }
+  });
+  const ready = new Promise<void>((resolve) => client.once("ready", () => resolve()));
+  client.connect().catch((err: Error) => log.warn({ err: err.message, purpose }, "redis: connect failed"));
+  await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+  return client;
+}
+
+export async function closeRedis(client: RedisClientType): Promise<void> {
+  if (client.isReady) await client.close().catch(() => client.destroy());
+  else if (client.isOpen) client.destroy();
+}

@@ -1,0 +1,121 @@
+import type { EntityManager } from "typeorm";
+import type { CandidateQuery, EventSnapshot, EventStore } from "./types";
+
+/** What the event row's jsonb `centroid` column holds beyond its own columns. */
+interface StoredState {
+  summaries: EventSnapshot["summaries"];
+  people: EventSnapshot["people"];
+  countries: EventSnapshot["countries"];
+  sourceIds: string[];
+  keys: string[];
+  centroid: EventSnapshot["centroid"];
+}
+
+interface EventRow {
+  id: number;
+  titles: Record<string, string>;
+  summary: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  countryCode: string | null;
+  city: string | null;
+  articleCount: number;
+  duplicateCount: number;
+  sourceCount: number;
+  languages: string[];
+  state: StoredState;
+}
+
+const COLS = `e.id, e.titles, e.summary, e.starts_at AS "startsAt", e.ends_at AS "endsAt", e.country_code AS "countryCode", e.city,
+  e.article_count AS "articleCount", e.duplicate_count AS "duplicateCount", e.source_count AS "sourceCount", e.languages, e.centroid AS state`;
+
+function toSnapshot(r: EventRow): EventSnapshot {
+  const s = r.state;
+  return {
+    id: String(r.id),
+    titles: r.titles,
+    summaries: s.summaries ?? {},
+    summary: r.summary ?? undefined,
+    firstSeen: r.startsAt,
+    lastSeen: r.endsAt,
+    place: r.countryCode ? { country: r.countryCode, ...(r.city ? { city: r.city } : {}) } : undefined,
+    people: s.people ?? [],
+    countries: s.countries ?? [],
+    articleCount: r.articleCount,
+    duplicateCount: r.duplicateCount,
+    sourceCount: r.sourceCount,
+    sourceIds: s.sourceIds ?? [],
+    languages: r.languages,
+    keys: s.keys ?? [],
+    centroid: s.centroid,
+  };
+}
+
+/** Events over PostgreSQL; candidate lookup goes through the (key, last_seen) index of event_key. */
+export class PgEventStore implements EventStore {
+  constructor(private readonly em: EntityManager) {}
+
+  async candidates(q: CandidateQuery): Promise<EventSnapshot[]> {
+    const keys = [...q.entityKeys, ...q.termKeys];
+    if (keys.length === 0) return [];
+    const rows: EventRow[] = await this.em.query(
+      `SELECT ${COLS} FROM (
+         SELECT k.event_id, count(*) AS overlap FROM event_key k
+         WHERE k.key = ANY($1::text[]) AND k.last_seen >= $2 AND k.first_seen <= $3
+         GROUP BY k.event_id ORDER BY overlap DESC, k.event_id DESC LIMIT $4
+       ) c JOIN event e ON e.id = c.event_id WHERE e.merged_into_id IS NULL ORDER BY c.overlap DESC, e.id DESC`,
+      [keys, q.from, q.to, q.limit]);
+    return rows.map(toSnapshot);
+  }
+
+  async get(id: string): Promise<EventSnapshot | undefined> {
+    const rows: EventRow[] = await this.em.query(`SELECT ${COLS} FROM event e WHERE e.id = $1 AND e.merged_into_id IS NULL`, [Number(id)]);
+    return rows[0] ? toSnapshot(rows[0]) : undefined;
+  }
+
+  async save(e: EventSnapshot): Promise<void> {
+    const state: StoredState = { summaries: e.summaries, people: e.people, countries: e.countries, sourceIds: e.sourceIds, keys: e.keys, centroid: e.centroid };
+    const search = Object.values(e.titles).join(" ");
+    await this.em.query(
+      `INSERT INTO event (id, titles, summary, starts_at, ends_at, country_code, city, article_count, duplicate_count, source_count, languages, centroid, search_text)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, khabar_fold($13))
+       ON CONFLICT (id) DO UPDATE SET titles = EXCLUDED.titles, summary = EXCLUDED.summary, starts_at = EXCLUDED.starts_at,
+         ends_at = EXCLUDED.ends_at, country_code = EXCLUDED.country_code, city = EXCLUDED.city, article_count = EXCLUDED.article_count,
+         duplicate_count = EXCLUDED.duplicate_count, source_count = EXCLUDED.source_count, languages = EXCLUDED.languages,
+         centroid = EXCLUDED.centroid, search_text = EXCLUDED.search_text, updated_at = now()`,
+      [Number(e.id), e.titles, e.summary ?? null, e.firstSeen, e.lastSeen, e.place?.country ?? null, e.place?.city ?? null,
+        e.articleCount, e.duplicateCount, e.sourceCount, e.languages, JSON.stringify(state), search]);
+    await this.em.query(`DELETE FROM event_key WHERE event_id = $1`, [Number(e.id)]);
+    if (e.keys.length) {
+      await this.em.query(
+        `INSERT INTO event_key (key, event_id, first_seen, last_seen) SELECT DISTINCT k, $2::int, $3::timestamptz, $4::timestamptz FROM unnest($1::text[]) AS k`,
+        [e.keys, Number(e.id), e.firstSeen, e.lastSeen]);
+    }
+  }
+
+  async merge(into: string, from: string): Promise<void> {
+    await this.em.query(
+      `INSERT INTO article_event (article_id, event_id, count, salience, published_at)
+       SELECT article_id, $1, count, salience, published_at FROM article_event WHERE event_id = $2
+       ON CONFLICT (article_id, event_id) DO NOTHING`, [Number(into), Number(from)]);
+    await this.em.query(`DELETE FROM article_event WHERE event_id = $1`, [Number(from)]);
+    await this.em.query(`DELETE FROM event_key WHERE event_id = $1`, [Number(from)]);
+    // Kept, pointing at the survivor, so ids handed out earlier still resolve.
+    await this.em.query(`UPDATE event SET merged_into_id = $1, updated_at = now() WHERE id = $2`, [Number(into), Number(from)]);
+    await this.em.query(`UPDATE event SET merged_into_id = $1 WHERE merged_into_id = $2`, [Number(into), Number(from)]);
+  }
+
+  async eventOfArticle(articleId: string): Promise<string | undefined> {
+    const rows: { id: number }[] = await this.em.query(
+      `SELECT x.event_id AS id FROM article_event x JOIN event e ON e.id = x.event_id WHERE x.article_id = $1 AND e.merged_into_id IS NULL LIMIT 1`,
+      [Number(articleId)]);
+    return rows[0] ? String(rows[0].id) : undefined;
+  }
+
+  async linkArticle(articleId: string, eventId: string): Promise<void> {
+    await this.em.query(
+      `INSERT INTO article_event (article_id, event_id, count, salience, published_at)
+       SELECT a.id, $2, 1, 1, a.published_at FROM article a WHERE a.id = $1
+       ON CONFLICT (article_id, event_id) DO NOTHING`, [Number(articleId), Number(eventId)]);
+  }
+}

@@ -1,0 +1,69 @@
+import type { Logger } from "pino";
+import type { DataSource } from "typeorm";
+import type { Cache } from "../cache";
+import type { Config } from "../config/config";
+import { createFetcher, type Fetcher } from "../sources/fetch";
+import { EntityMatcher, loadKnowledgeBase } from "./entities";
+import type { Publish } from "./ingest-events";
+import { syncKnowledgeBase } from "./link/kb.sync";
+import { PeopleLinker } from "./link/people.linker";
+import { refreshSource, type IngestDeps, type RefreshReport } from "./pipeline";
+
+export interface IngestRuntime {
+  deps: IngestDeps;
+  refresh(sourceId: number): Promise<RefreshReport>;
+  close(): void;
+}
+
+/** People found in text earlier join the matcher, so their later mentions are found without cues. */
+async function addKnownTextPeople(db: DataSource, matcher: EntityMatcher): Promise<number> {
+  const rows: { id: number; names: Record<string, string>; aliases: string[] }[] = await db.query(
+    `SELECT id, names, aliases FROM person WHERE kb_id IS NULL AND merged_into_id IS NULL ORDER BY mention_count DESC LIMIT 50000`);
+  for (const r of rows) {
+    const ar = [r.names.ar, ...r.aliases.filter((a) => /[\u0600-\u06FF]/.test(a))].filter(Boolean) as string[];
+    const en = [r.names.en, ...r.aliases.filter((a) => !/[\u0600-\u06FF]/.test(a))].filter(Boolean) as string[];
+    // The matcher keys every person by an English display name; Arabic-only finds use their Arabic one.
+    matcher.add({ type: "person", id: `db:${r.id}`, name: { en: en[0] ?? ar[0], ar: ar[0] }, aliases: { en, ar }, status: "unverified" });
+  }
+  return rows.length;
+}
+
+/** Everything a refresh needs, built once per process: knowledge base synced, matcher and linker loaded. */
+export async function createIngestRuntime(args: {
+  config: Config;
+  db: DataSource;
+  cache: Cache;
+  log: Logger;
+  publish: Publish;
+  fetch?: Fetcher;
+  clock?: () => Date;
+}): Promise<IngestRuntime> {
+  const { config, db, log } = args;
+  const kb = loadKnowledgeBase();
+  for (const e of kb.errors) log.warn({ file: e.file, line: e.line }, `knowledge base: ${e.problem}`);
+  await syncKnowledgeBase(db, kb);
+  const matcher = new EntityMatcher(kb);
+  const textPeople = await addKnownTextPeople(db, matcher);
+  const linker = await PeopleLinker.load(db);
+  const codes: { code: string }[] = await db.query(`SELECT code FROM country`);
+  log.info({ people: kb.people.length, countries: kb.countries.length, textPeople }, "knowledge base loaded");
+  const fetch = args.fetch ?? createFetcher({ allowHosts: config.fetchAllowHosts, totalTimeoutMs: config.fetchTimeoutMs, maxBodyBytes: config.fetchMaxBytes });
+  const deps: IngestDeps = {
+    db,
+    fetch,
+    matcher,
+    linker,
+    countryCodes: new Set(codes.map((c) => c.code)),
+    publish: args.publish,
+    cache: args.cache,
+    clock: args.clock ?? (() => new Date()),
+    log,
+    env: process.env,
+    clusterWindowHours: config.clusterWindowHours,
+  };
+  return {
+    deps,
+    refresh: (id) => refreshSource(deps, id),
+    close: () => fetch.close(),
+  };
+}
