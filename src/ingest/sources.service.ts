@@ -106,7 +106,8 @@ export class SourcesService {
 
   /** Queues a refresh now (the worker runs it); false when there is no such source. */
   async refresh(id: number): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`UPDATE source SET next_fetch_at = now() WHERE id = $1 RETURNING id`, [id]);
+    // Through a CTE so the rows come back as rows (TypeORM wraps a bare UPDATE … RETURNING as [rows, count]).
+    const rows: unknown[] = await this.db.query(`WITH u AS (UPDATE source SET next_fetch_at = now() WHERE id = $1 RETURNING id) SELECT id FROM u`, [id]);
     if (!rows.length) return false;
     await this.queue?.enqueue(id);
     return true;
