@@ -1,11 +1,13 @@
 import { readCorpusFile, readCorpusJson } from "./corpus";
 import { extractArticle } from "../../src/sources/extract/article.extractor";
-import type { DomEngine } from "../../src/sources/extract/dom";
+import { type DomEngine, parseDocument } from "../../src/sources/extract/dom";
+import { Readability } from "@mozilla/readability";
 
 /**
  * Throughput of extractArticle over the article-extraction-benchmark pages: pages are read and
  * gunzipped first, one warm-up pass runs, then timed passes report pages/s (wall and per CPU-second).
- * Usage: node dist/scripts/eval/bodies-throughput.js [--passes N] [--linkedom]
+ * Usage: node dist/scripts/eval/bodies-throughput.js [--passes N] [--linkedom] [--baseline]
+ * (--baseline times jsdom + Readability.js alone, the reference the extractor builds on).
  */
 interface Page {
   url: string;
@@ -26,15 +28,20 @@ export interface Throughput {
   slowestMs: number;
 }
 
-export function measure(pages: Page[], engine: DomEngine, passes: number): Throughput {
-  for (const p of pages) extractArticle(p.html, p.url, { engine });
+type Run = (page: Page) => unknown;
+
+const pipeline = (engine: DomEngine): Run => (p) => extractArticle(p.html, p.url, { engine });
+const readabilityAlone: Run = (p) => new Readability(parseDocument(p.html, p.url)).parse();
+
+export function measure(pages: Page[], engine: DomEngine, passes: number, run: Run = pipeline(engine)): Throughput {
+  for (const p of pages) run(p);
   let slowest = 0;
   const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   for (let pass = 0; pass < passes; pass++) {
     for (const p of pages) {
       const t0 = process.hrtime.bigint();
-      extractArticle(p.html, p.url, { engine });
+      run(p);
       slowest = Math.max(slowest, Number(process.hrtime.bigint() - t0) / 1e6);
     }
   }
@@ -56,9 +63,10 @@ function main(): void {
   const passesAt = args.indexOf("--passes");
   const passes = passesAt >= 0 ? Math.max(1, Number(args[passesAt + 1]) || 1) : 2;
   const engine: DomEngine = args.includes("--linkedom") ? "linkedom" : "jsdom";
-  const t = measure(loadPages(), engine, passes);
+  const baseline = args.includes("--baseline");
+  const t = measure(loadPages(), engine, passes, baseline ? readabilityAlone : pipeline(engine));
   console.log(
-    `extractArticle (${t.engine}): ${t.pages} pages, ${t.megabytes.toFixed(1)} MB of HTML: ` +
+    `${baseline ? "jsdom + Readability.js alone" : `extractArticle (${t.engine})`}: ${t.pages} pages, ${t.megabytes.toFixed(1)} MB of HTML: ` +
       `${t.wallPagesPerSecond.toFixed(1)} pages/s wall, ${t.cpuPagesPerSecond.toFixed(1)} pages per CPU-second, slowest page ${t.slowestMs.toFixed(0)} ms`,
   );
 }

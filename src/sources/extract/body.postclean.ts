@@ -11,7 +11,7 @@ const LEADING_BLOCKS = 6;
 
 /** "Written by …", "بقلم …", "Published 4:00 am", "آخر تحديث …". */
 const BYLINE_OR_STAMP =
-  /^(?:written\s+by|words\s+by|story\s+by|posted\s+by|reported\s+by|von|por|par|door|przez|автор|بقلم|كتب|كتبت|اعداد|إعداد|تحرير|published|posted|updated|last\s+updated|first\s+published|modified|created|updated\s+on|publicado|atualizado|veröffentlicht|aktualisiert|mis\s+à\s+jour|publié|نشر|نشرت|تم\s+النشر|تاريخ\s+النشر|اخر\s+تحديث|آخر\s+تحديث|تحديث|محدث)(?:\s|:|$)/iu;
+  /^(?:written\s+by|words\s+by|story\s+by|posted\s+by|reported\s+by|von|por|par|door|przez|автор|بقلم|كتب|كتبت|اعداد|إعداد|تحرير|published|posted|updated|last\s+updated|first\s+published|modified|created|updated\s+on|publicado|atualizado|veröffentlicht|aktualisiert|mis\s+à\s+jour|publié|نشر|نشرت|تم\s+النشر|تم\s+نشره?|تاريخ\s+النشر|اخر\s+تحديث|آخر\s+تحديث|تحديث|محدث)(?:\s|:|$)/iu;
 /** Author contact lines left at the end of stories: an e-mail, a handle, a bare URL. */
 const CONTACT_ONLY = /^(?:\S+@\S+\.\w{2,}|@\w{2,}|(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)+\/\S*)$/iu;
 /** Gallery and player controls ("Image 1 of 9", "Caption", "Close", "Expand"). */
@@ -105,16 +105,16 @@ function isBylineOrStamp(text: string): boolean {
 /** Inline bylines and time stamps ("<span class=timestamp>Published <time>…</time></span>"). */
 function removeStampElements(root: Element): void {
   for (const el of Array.from(root.querySelectorAll("time, [class], [id]"))) {
-    if (!root.contains(el) || el.closest("figure")) continue;
+    const stampy = tagOf(el) === "time" || STAMP_HINT.test(hintString(el));
+    if (!stampy || !root.contains(el) || el.closest("figure")) continue;
     const text = textOf(el).replace(/^[|•·,;:\-–—\s]+/u, "");
     if (text.length === 0 || text.length > 120) continue;
-    const stampy = tagOf(el) === "time" || STAMP_HINT.test(hintString(el));
-    if (stampy && (isDateOnly(text) || isBylineOrStamp(text) || (tagOf(el) !== "time" && el.querySelector("time") !== null))) removeNode(el);
+    if (isDateOnly(text) || isBylineOrStamp(text) || (tagOf(el) !== "time" && el.querySelector("time") !== null)) removeNode(el);
   }
 }
 
 function isTagLine(block: Element, text: string): boolean {
-  const label = tagLabelLength(text);
+  const label = tagLabelLength(text.slice(0, 40));
   if (label === 0 || text.length > 300) return false;
   return text.length - label < 3 || linkDensity(block) >= 0.4 || text.split(/[,،|•·]/).length >= 3;
 }
@@ -122,7 +122,7 @@ function isTagLine(block: Element, text: string): boolean {
 /** A bare "Tags" label also takes the list of tags that follows it. */
 function removeTagLine(block: Element, text: string): void {
   const next = block.nextElementSibling;
-  if (text.length - tagLabelLength(text) < 3 && next && textOf(next).length <= 800 && (linkDensity(next) >= 0.5 || textOf(next).split(/[,،]/).length >= 4)) {
+  if (text.length - tagLabelLength(text.slice(0, 40)) < 3 && next && textOf(next).length <= 800 && (linkDensity(next) >= 0.5 || textOf(next).split(/[,،]/).length >= 4)) {
     removeNode(next);
   }
   removeNode(block);
@@ -145,15 +145,33 @@ function inlineLink(block: Element, text: string, input: PostCleanInput): LinkRe
 /** Blocks that hold text directly (p, li, headings, text-bearing divs): the lines a reader sees. */
 function textBlocks(root: Element): Element[] {
   const blocks: Element[] = [];
+  const lengths = textLengths(root);
   for (const el of Array.from(root.querySelectorAll("*"))) {
     if (!BLOCK_TAGS.has(tagOf(el))) continue;
     if (Array.from(el.children).some((c) => BLOCK_TAGS.has(tagOf(c)))) {
-      if (textOf(el).length <= 40 && WIDGET_LABEL.test(textOf(el))) blocks.push(el);
+      // A gallery counter split over blocks ("Image", "1", "of", "9") is judged as one line.
+      if ((lengths.get(el) ?? 0) <= 60 && WIDGET_LABEL.test(textOf(el))) blocks.push(el);
       continue;
     }
     blocks.push(el);
   }
   return blocks;
+}
+
+/** Raw text length of every element, computed bottom-up in one pass instead of once per element. */
+function textLengths(root: Element): Map<Element, number> {
+  const lengths = new Map<Element, number>();
+  const visit = (el: Element): number => {
+    let n = 0;
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) n += (child.textContent ?? "").trim().length;
+      else if (child.nodeType === 1) n += visit(child as Element);
+    }
+    lengths.set(el, n);
+    return n;
+  };
+  visit(root);
+  return lengths;
 }
 
 /** The headline repeated at the top of the body; page titles often carry a " | Site" suffix, so a long prefix counts. */

@@ -81,13 +81,16 @@ function holdsPicture(el: Element): boolean {
 /** Lines that are only "Loading…", "Advertisement", "Share this", "FacebookTwitterLinkedInEmail". */
 export function removeLabelBlocks(root: Element): void {
   const doomed = new Set<Element>();
+  // Blocks already judged: a paragraph with many short links would otherwise be re-read once per link.
+  const judged = new Set<Element>();
   forEachTextNode(root, (node) => {
     if ((node.data ?? "").length > 300) return;
     const own = textOf(node);
     if (!own || own.length > 80) return;
     const block = blockOf(node);
     const target = block && block !== root && root.contains(block) ? block : node.parentElement;
-    if (!target || target === root || doomed.has(target)) return;
+    if (!target || target === root || judged.has(target)) return;
+    judged.add(target);
     const text = textOf(target);
     if (text.length <= 80 && (isPlaceholderText(text) || isAdvertText(text) || isShareText(text))) doomed.add(target);
     else if (isNoScriptMessage(text)) doomed.add(target);

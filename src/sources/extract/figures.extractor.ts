@@ -126,20 +126,28 @@ function captionParts(captionEls: Element[]): Pick<ParsedImage, "caption" | "cre
   const credits: string[] = [];
   const captionTexts: string[] = [];
   for (const el of captionEls) {
-    const copy = el.cloneNode(true) as Element;
-    const creditEls = CAPTION_HINT.test(hintString(el)) && /credit|copyright/i.test(hintString(el)) && !copy.querySelector("*")
-      ? [copy]
-      : Array.from(copy.querySelectorAll(CREDIT_SELECTOR));
-    for (const c of creditEls) {
-      const text = textOf(c);
-      if (text) credits.push(text);
-      if (c !== copy) removeNode(c);
+    if (isCreditElement(el)) {
+      credits.push(textOf(el));
+      continue;
     }
-    if (!creditEls.includes(copy)) captionTexts.push(textOf(copy));
+    const copy = el.cloneNode(true) as Element;
+    for (const c of Array.from(copy.querySelectorAll(CREDIT_SELECTOR))) {
+      const text = textOf(c);
+      // A whole caption wrapped in <small> is still a caption; credits are short.
+      if (!text || text.length > 100) continue;
+      credits.push(text);
+      removeNode(c);
+    }
+    captionTexts.push(textOf(copy));
   }
   const split = splitCredit(captionTexts.filter(Boolean).join(" "));
   const merged = mergeCredit(split, credits.map(stripCreditWords).filter(Boolean).join("; "));
   return { ...(merged.caption ? { caption: merged.caption } : {}), ...(merged.credit ? { credit: merged.credit } : {}) };
+}
+
+/** A caption-side block that is only a credit: `<p class="photo-credit">Photo: X</p>` with nothing nested. */
+function isCreditElement(el: Element): boolean {
+  return /credit|copyright/i.test(hintString(el)) && el.children.length === 0 && textOf(el).length <= 100;
 }
 
 /** "Credit: EPA", "(Image: GETTY)", "Photo: X" → the name alone. */

@@ -109,19 +109,22 @@ export function isShareText(text: string): boolean {
 /** Class and id fragments that usually mark the article body; these protect a block from removal. */
 export const CONTENT_HINT = /(?:^|[-_\s])(?:article-?body|articlebody|article-?content|article__body|story-?body|storybody|story-?text|entry-content|entry-body|post-content|post-body|main-content|body-text|body-copy|article-text|story-content|field-body|rich-text|content-body|text-body)(?:$|[-_\s\d])/i;
 
-const HINT_ATTRIBUTES = ["class", "id", "data-test", "data-testid", "data-component", "data-module", "data-type", "role"];
+const HINT_ATTRIBUTES = new Set(["class", "id", "data-test", "data-testid", "data-component", "data-module", "data-type", "role"]);
 
 /**
  * The joined class, id and component attributes of an element, for hint matching; camelCase is split
  * ("signupTitle___15fvr" → "signup-Title___15fvr") so CSS-module names read as words.
  */
 export function hintString(el: Element): string {
-  const parts: string[] = [];
-  for (const attr of HINT_ATTRIBUTES) {
-    const value = el.getAttribute(attr);
-    if (value) parts.push(value);
+  const attributes = el.attributes;
+  if (attributes.length === 0) return "";
+  let hint = "";
+  // One pass over the element's attributes: cheaper than a getAttribute per name on big pages.
+  for (let i = 0; i < attributes.length; i++) {
+    const attr = attributes[i];
+    if (attr.value && HINT_ATTRIBUTES.has(attr.name)) hint += hint ? ` ${attr.value}` : attr.value;
   }
-  return parts.join(" ").replace(/([a-z])([A-Z])/g, "$1-$2");
+  return hint.replace(/([a-z])([A-Z])/g, "$1-$2");
 }
 
 /** "Tags:", "Topics", "الوسوم:", "التصنيف:" — the label of a tag or category line. */

@@ -14,7 +14,7 @@ const WEEKDAYS =
   "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|" +
   "الاثنين|الإثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد";
 // Stamp words that accompany dates on bylines ("Updated", "آخر تحديث", "(GMT+0400)").
-const STAMP_WORDS = "published|updated|posted|last|modified|first|publicado|atualizado|actualizado|mis|jour|publié|veröffentlicht|aktualisiert|اخر|تحديث|نشر|نشرت|محدث|تاريخ|النشر";
+const STAMP_WORDS = "published|updated|posted|last|modified|first|publicado|atualizado|actualizado|mis|jour|publié|veröffentlicht|aktualisiert|اخر|تحديث|نشر|نشرت|نشره|تم|محدث|تاريخ|النشر";
 const GLUE = "at|on|the|of|am|pm|de|del|às|as|a|à|le|el|um|uhr|h|hs|hrs|a\\.m|p\\.m|utc|gmt|[a-z]{1,2}[sd]t|cet|cest|bst|ist|hkt|jst|et|pt|ct|mt|st|nd|rd|th|في|الساعه|صباحا|مساء|ص|م|بتوقيت|غرينتش";
 const DATE_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${MONTHS}|${WEEKDAYS}|${GLUE}|${STAMP_WORDS})(?![\\p{L}\\p{N}])`, "giu");
 

@@ -42,6 +42,7 @@ describe("isDateOnly", () => {
     "10 يوليو 2025",
     "الأحد، 04 آب/اغسطس 2013، آخر تحديث 02:21 (GMT+0400)",
     "segunda-feira, 22 de janeiro de 2018 às 0:13",
+    "تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً",
     "2019-11-18T20:51:19Z",
   ])("recognises the date line %p", (text) => {
     expect(isDateOnly(text)).toBe(true);
