@@ -1,12 +1,13 @@
 import "reflect-metadata";
 import type { AddressInfo } from "node:net";
 import { createCache } from "./cache";
-import { ConfigError, loadConfig } from "./config/config";
+import { loadConfig } from "./config/config";
 import { openDatabase } from "./db/data-source";
 import type { Services } from "./graphql/context";
 import { createPublisher } from "./graphql/subscriptions";
 import { startIngestion } from "./ingest/bootstrap";
 import { registerSampleSources, samplesRouter } from "./ingest/samples/samples";
+import { closeOnSignals, exitOnStartupError } from "./lifecycle";
 import { createLogger } from "./logging";
 import { createApp } from "./server/app";
 
@@ -46,24 +47,7 @@ async function main(): Promise<void> {
   }
   log.info(`Khabar is serving http://localhost:${port}/graphql`);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, "shutting down");
-    await apollo.stop();
-    await ingestion.close();
-    await publisher.close();
-    await cache.close();
-    await db.close();
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGINT", () => void stop("SIGINT"));
+  closeOnSignals(log, "gateway", [() => apollo.stop(), () => ingestion.close(), () => publisher.close(), () => cache.close(), () => db.close()]);
 }
 
-main().catch((err) => {
-  if (err instanceof ConfigError) console.error(err.message);
-  else console.error(err);
-  process.exit(1);
-});
+main().catch(exitOnStartupError);

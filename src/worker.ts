@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "./config/config";
 import { openDatabase } from "./db/data-source";
 import { startIngestion } from "./ingest/bootstrap";
 import { createPublisher } from "./graphql/subscriptions";
+import { closeOnSignals, exitOnStartupError } from "./lifecycle";
 import { createLogger } from "./logging";
 
 /** `npm run worker`: refreshes sources from the BullMQ queue in Redis; run as many as you like. */
@@ -22,22 +23,8 @@ async function main(): Promise<void> {
   const publisher = createPublisher(config, log);
   const ingestion = await startIngestion({ config, db: db.dataSource, cache, log, publish: publisher.publish, runJobs: true });
   log.info({ concurrency: config.workerConcurrency }, "worker started");
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, "worker stopping: finishing current jobs");
-    await ingestion.close();
-    await publisher.close();
-    await cache.close();
-    await db.close();
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGINT", () => void stop("SIGINT"));
+  // Closing the queue lets current jobs finish; their transactions either commit or roll back.
+  closeOnSignals(log, "worker", [() => ingestion.close(), () => publisher.close(), () => cache.close(), () => db.close()]);
 }
 
-main().catch((err) => {
-  console.error(err instanceof ConfigError ? err.message : err);
-  process.exit(1);
-});
+main().catch(exitOnStartupError);
