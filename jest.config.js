@@ -15,4 +15,6 @@ module.exports = {
     }],
   },
   testTimeout: 60000,
+  // A leaked handle (an unclosed client) ends the run with a warning instead of holding CI until its timeout.
+  forceExit: true,
 };

@@ -4,16 +4,20 @@ import { Client } from "pg";
 import { MemoryCache } from "../src/cache/memory.cache";
 import { loadConfig } from "../src/config/config";
 import { openDatabase } from "../src/db/data-source";
+import { countStatements } from "../src/db/statement-counter";
 import { publishNowhere } from "../src/ingest/ingest-events";
-import { ingestDocument } from "../src/ingest/pipeline";
+import { ingestDocument, type RefreshReport } from "../src/ingest/pipeline";
+import { verifyRollups } from "../src/ingest/rollups";
 import { createIngestRuntime } from "../src/ingest/runtime";
 import { createLogger } from "../src/logging";
 
 /**
- * `npm run bench:ingest -- [--items 10000] [--per-feed 100] [--database-url postgres://…/khabar_bench_ingest]`
+ * `npm run bench:ingest -- [--items 10000] [--per-feed 100] [--concurrency 4] [--verify] [--database-url postgres://…/khabar_bench_ingest]`
  * Generates feed documents (Arabic RSS, English Atom) from the bundled sample articles, then runs
  * each through the whole pipeline (parse → normalise → entities → link → store → dedup → cluster)
- * into a fresh PostgreSQL database, and reports items/s and peak RSS.
+ * into a fresh PostgreSQL database, `--concurrency` feeds at a time as a worker does (default: the
+ * worker's WORKER_CONCURRENCY), and reports items/s, CPU and statements per refresh, and peak RSS.
+ * `--verify` then checks every rollup row against a fresh computation (a full scan).
  */
 
 interface Sample { language: string; title: string; summary: string; body: string[]; publishedAt: string }
@@ -63,46 +67,101 @@ async function freshDatabase(url: string): Promise<void> {
   await admin.end();
 }
 
+/** CPU seconds the database server spent in this database's backends, when the server runs on this machine (else undefined). */
+async function serverCpuSeconds(q: (sql: string) => Promise<{ pid: number }[]>): Promise<number | undefined> {
+  const ticksPerSecond = 100;
+  try {
+    const rows = await q(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+    let ticks = 0;
+    for (const { pid } of rows) {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return ticks / ticksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
+
+function memory(): string {
+  const m = process.memoryUsage();
+  const mb = (n: number) => Math.round(n / 2 ** 20);
+  return `(rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} MB, external ${mb(m.external)} MB)`;
+}
+
 function peakRssMb(): number {
   const status = readFileSync("/proc/self/status", "utf8");
   const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
 }
 
+interface Tally { created: number; failed: number; refreshes: number; statements: number; maxStatements: number }
+
 async function main(): Promise<void> {
   const total = Number(arg("items", "10000"));
   const perFeed = Number(arg("per-feed", "100"));
   const databaseUrl = arg("database-url", process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/khabar_bench_ingest");
+  const config = loadConfig({ DATABASE_URL: databaseUrl, NODE_ENV: "production", LOG_LEVEL: "warn" });
+  const concurrency = Number(arg("concurrency", String(config.workerConcurrency)));
   const samples: Sample[] = JSON.parse(readFileSync(path.resolve(__dirname, "../src/ingest/samples/articles.json"), "utf8"));
   const feeds = Math.ceil(total / perFeed);
-  const documents = Array.from({ length: feeds }, (_, f) => feedDocument(samples, f, Math.min(perFeed, total - f * perFeed), f % 2 ? "en" : "ar"));
+  // Generated one at a time, in feed order whatever the concurrency, so every run ingests the same documents
+  // and only the feeds in flight are held (generating takes well under 1% of the time).
+  const documentOf = (f: number) => feedDocument(samples, f, Math.min(perFeed, total - f * perFeed), f % 2 ? "en" : "ar");
 
   await freshDatabase(databaseUrl);
-  const config = loadConfig({ DATABASE_URL: databaseUrl, NODE_ENV: "production", LOG_LEVEL: "warn" });
   const log = createLogger(config);
   const db = await openDatabase(config, { migrate: true });
   const runtime = await createIngestRuntime({ config, db: db.dataSource, cache: new MemoryCache(1000), log, publish: publishNowhere });
+  const sourceIds: number[] = [];
+  for (let f = 0; f < feeds; f++) {
+    const [{ id }] = await db.dataSource.query(`INSERT INTO source (url, name, active) VALUES ($1, $2, false) RETURNING id`, [`file:///bench/${f}.xml`, `bench ${f}`]);
+    sourceIds.push(id);
+  }
+  const serverQuery = (sql: string) => db.dataSource.query(sql);
+  const serverBefore = await serverCpuSeconds(serverQuery);
   const rssBefore = peakRssMb();
   const started = process.hrtime.bigint();
   const cpuStart = process.cpuUsage();
-  let created = 0;
-  let failed = 0;
-  for (const [f, doc] of documents.entries()) {
-    const [{ id }] = await db.dataSource.query(`INSERT INTO source (url, name, active) VALUES ($1, $2, false) RETURNING id`, [`file:///bench/${f}.xml`, `bench ${f}`]);
-    const report = await ingestDocument(runtime.deps, id, doc, `https://bench${f}.example/feed`);
-    created += report.created;
-    if (!report.ok) failed += 1;
-    if ((f + 1) % 10 === 0) process.stderr.write(`  ${Math.min((f + 1) * perFeed, total)} items…\n`);
-  }
+  const tally: Tally = { created: 0, failed: 0, refreshes: 0, statements: 0, maxStatements: 0 };
+  let next = 0;
+  // A worker refreshes `concurrency` sources at a time: one parses and analyses while another writes.
+  const lane = async () => {
+    for (let f = next++; f < feeds; f = next++) {
+      const document = documentOf(f);
+      const { result, statements } = await countStatements(() => ingestDocument(runtime.deps, sourceIds[f], document, `https://bench${f}.example/feed`));
+      count(tally, result, statements);
+      if (tally.refreshes % 10 === 0) process.stderr.write(`  ${Math.min(tally.refreshes * perFeed, total)} items… ${memory()}\n`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = process.cpuUsage(cpuStart);
+  const serverAfter = await serverCpuSeconds(serverQuery);
+  const serverMs = serverBefore === undefined || serverAfter === undefined ? "n/a" : ((serverAfter - serverBefore) * 1000 / total).toFixed(2);
   const [{ events }] = await db.dataSource.query(`SELECT count(*)::int AS events FROM event WHERE merged_into_id IS NULL`);
   const [{ dups }] = await db.dataSource.query(`SELECT count(*)::int AS dups FROM article WHERE original_id IS NOT NULL`);
-  console.log(`| items | created | failed feeds | seconds | items/s | CPU ms/item (this process) | peak RSS MB | events | near-duplicates |`);
-  console.log(`| --- | --- | --- | --- | --- | --- | --- | --- | --- |`);
-  console.log(`| ${total} | ${created} | ${failed} | ${seconds.toFixed(1)} | ${(total / seconds).toFixed(0)} | ${((cpu.user + cpu.system) / 1000 / total).toFixed(2)} | ${peakRssMb()} (${rssBefore} before) | ${events} | ${dups} |`);
+  console.log(`| items | concurrency | created | failed feeds | seconds | items/s | CPU ms/item (this process) | server CPU ms/item | statements/refresh (max) | peak RSS MB | events | near-duplicates |`);
+  console.log(`| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |`);
+  console.log(`| ${total} | ${concurrency} | ${tally.created} | ${tally.failed} | ${seconds.toFixed(1)} | ${(total / seconds).toFixed(0)} | ${((cpu.user + cpu.system) / 1000 / total).toFixed(2)} | ${serverMs} | ` +
+    `${(tally.statements / Math.max(1, tally.refreshes)).toFixed(1)} (${tally.maxStatements}) | ${peakRssMb()} (${rssBefore} before) | ${events} | ${dups} |`);
+  if (process.argv.includes("--verify")) {
+    const mismatches = await verifyRollups(db.dataSource);
+    console.log(`rollups: ${mismatches.length === 0 ? "exact" : `${mismatches.length} mismatching rows, e.g. ${JSON.stringify(mismatches.slice(0, 3))}`}`);
+  }
   runtime.close();
   await db.close();
+}
+
+function count(t: Tally, report: RefreshReport, statements: number): void {
+  t.created += report.created;
+  t.refreshes += 1;
+  t.statements += statements;
+  t.maxStatements = Math.max(t.maxStatements, statements);
+  if (!report.ok) {
+    t.failed += 1;
+    process.stderr.write(`  refresh of source ${report.sourceId} failed: ${report.error}\n`);
+  }
 }
 
 main().catch((err) => {

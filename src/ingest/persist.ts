@@ -1,17 +1,14 @@
 import type { EntityManager } from "typeorm";
 import type { Analysed } from "./analyse";
-import { articleStatKeys, assignToEvent, type ClusterArticle } from "./cluster";
+import type { ClusterArticle } from "./cluster";
+import { CLUSTER_LOCK, clusterBatch } from "./cluster/pg.batch.cluster";
 import { pgDedup } from "./cluster/pg.dedup";
-import { PgEntityStats } from "./cluster/pg.stats";
-import { PgEventStore } from "./cluster/pg.store";
+import { followMerges } from "./curation";
 import type { IngestEvent } from "./ingest-events";
 import { refKey, type PeopleLinker } from "./link/people.linker";
-import { followMerges } from "./curation";
-import { articlesUnderEvents, syncRollups } from "./rollups";
-import { storeArticle, type StoreOutcome } from "./store/article.store";
-
-// One clusterer at a time across all workers: it reads an event, changes it and writes it back.
-const CLUSTER_LOCK = 7_220_001;
+import { syncRollups } from "./rollups";
+import type { ArticleInput, StoreOutcome } from "./store/article.store";
+import { storeArticles, type StoreOptions } from "./store/batch.store";
 
 export interface PersistOutcome {
   articleId: number;
@@ -28,56 +25,107 @@ export interface PersistDeps {
   windowHours: number;
 }
 
-export async function persistArticle(em: EntityManager, sourceId: number, item: Analysed, deps: PersistDeps): Promise<PersistOutcome> {
-  const { linker, windowHours } = deps;
-  const { draft, entities } = item;
-  // Through merges: an analyst may have merged a person this worker's linker still has cached.
-  const personIds = await followMerges(em, await linker.resolve(em, entities.people.map((p) => p.ref)));
-  const people = entities.people
-    .map((p) => ({ personId: personIds.get(refKey(p.ref))!, count: p.count, salience: p.salience, firstOffset: p.firstOffset }))
-    .filter((p, i, all) => p.personId !== undefined && all.findIndex((q) => q.personId === p.personId) === i);
-  const countries = entities.countries.filter((c) => deps.countryCodes.has(c.code)).map((c) => ({ code: c.code, count: c.count, salience: c.salience, firstOffset: c.firstOffset }));
-  const stored = await storeArticle(em, { ...draft, sourceId, people, countries }, pgDedup(draft.bodyText, draft.wordCount));
-  // Rollups follow the mention tables in the same transaction; an update subtracts what it added before.
-  if (stored.outcome === "updated") await syncRollups(em, [stored.articleId]);
-  if (stored.outcome !== "created") return { ...stored, events: [] };
+export type PersistProgress = (done: number, total: number) => void;
 
-  const article: ClusterArticle = {
-    id: String(stored.articleId),
+type Mentions = Pick<ArticleInput, "people" | "countries">;
+
+/** One article: a batch of one. */
+export async function persistArticle(em: EntityManager, sourceId: number, item: Analysed, deps: PersistDeps): Promise<PersistOutcome> {
+  const [outcome] = await persistArticles(em, sourceId, [item], deps);
+  return outcome;
+}
+
+/**
+ * A refresh's articles as one batch, inside the caller's transaction: people linked, articles stored
+ * exactly once, near-duplicates found, new articles clustered, rollups synced — with the results of
+ * persisting them one by one in publication order, in a few dozen statements whatever their number.
+ * Outcomes come back in the order of `items`.
+ */
+export async function persistArticles(
+  em: EntityManager,
+  sourceId: number,
+  items: readonly Analysed[],
+  deps: PersistDeps,
+  onProgress?: PersistProgress,
+  storeOptions?: StoreOptions,
+): Promise<PersistOutcome[]> {
+  if (items.length === 0) return [];
+  // Writers queue here, before any row is touched: no two refreshes lock people, counters or events in opposite orders.
+  await em.query(`SELECT pg_advisory_xact_lock($1)`, [CLUSTER_LOCK]);
+  // Oldest first: an original is stored before its copies, and events grow as the news did.
+  const order = items.map((_, i) => i).sort((x, y) => items[x].draft.publishedAt.getTime() - items[y].draft.publishedAt.getTime() || x - y);
+  const sorted = order.map((i) => items[i]);
+  const mentions = await linkMentions(em, sorted, deps);
+  const stored = await storeArticles(em, sorted.map((item, k) => ({
+    input: { ...item.draft, sourceId, ...mentions[k] },
+    dedup: pgDedup(item.draft.bodyText, item.draft.wordCount),
+  })), storeOptions);
+  const fresh = stored.flatMap((s, k) => (s.outcome === "created" ? [k] : []));
+  const settled = items.length - fresh.length;
+  onProgress?.(settled, items.length);
+  const { placed, moved } = await clusterBatch(
+    em,
+    fresh.map((k) => clusterArticle(stored[k].articleId, sourceId, sorted[k], mentions[k], stored[k].originalId)),
+    deps.windowHours,
+    (done) => onProgress?.(settled + done, items.length),
+  );
+  // Rollups follow the mention and event tables once: an update takes back what it added before.
+  await syncRollups(em, [...stored.filter((s) => s.outcome !== "unchanged").map((s) => s.articleId), ...moved]);
+  const outcomes: PersistOutcome[] = stored.map((s) => ({ ...s, events: [] }));
+  fresh.forEach((k, n) => {
+    const { eventId, articleCount } = placed[n];
+    outcomes[k] = { ...stored[k], eventId, events: announced(sourceId, stored[k].articleId, sorted[k], mentions[k], eventId, articleCount) };
+  });
+  const byInput: PersistOutcome[] = new Array(items.length);
+  order.forEach((i, k) => (byInput[i] = outcomes[k]));
+  return byInput;
+}
+
+/** People (through merges: an analyst may have merged someone a worker's linker still caches) and known countries, per item. */
+async function linkMentions(em: EntityManager, items: readonly Analysed[], deps: PersistDeps): Promise<Mentions[]> {
+  await deps.linker.prepare(em, items.flatMap((item) => item.entities.people.map((p) => p.ref)));
+  const resolved = new Map<string, number>();
+  for (const item of items) {
+    for (const [key, id] of await deps.linker.resolve(em, item.entities.people.map((p) => p.ref))) resolved.set(key, id);
+  }
+  const personIds = await followMerges(em, resolved);
+  return items.map(({ entities }) => ({
+    people: entities.people
+      .map((p) => ({ personId: personIds.get(refKey(p.ref))!, count: p.count, salience: p.salience, firstOffset: p.firstOffset }))
+      .filter((p, i, all) => p.personId !== undefined && all.findIndex((q) => q.personId === p.personId) === i),
+    countries: entities.countries.filter((c) => deps.countryCodes.has(c.code)).map((c) => ({ code: c.code, count: c.count, salience: c.salience, firstOffset: c.firstOffset })),
+  }));
+}
+
+function clusterArticle(articleId: number, sourceId: number, { draft, entities }: Analysed, m: Mentions, originalId: number | undefined): ClusterArticle {
+  return {
+    id: String(articleId),
     sourceId: String(sourceId),
     language: draft.language,
     publishedAt: draft.publishedAt,
     title: draft.title,
     summary: draft.summary,
     bodyText: draft.bodyText,
-    people: people.map((p) => ({ id: String(p.personId), salience: p.salience, count: p.count })),
-    countries: countries.map((c) => ({ code: c.code, salience: c.salience, count: c.count })),
+    people: m.people.map((p) => ({ id: String(p.personId), salience: p.salience, count: p.count })),
+    countries: m.countries.map((c) => ({ code: c.code, salience: c.salience, count: c.count })),
     places: entities.places.map((p) => ({ name: p.name, country: p.country, salience: p.salience })),
-    ...(stored.originalId !== undefined ? { duplicateOf: String(stored.originalId) } : {}),
+    ...(originalId !== undefined ? { duplicateOf: String(originalId) } : {}),
   };
-  await em.query(`SELECT pg_advisory_xact_lock($1)`, [CLUSTER_LOCK]);
-  const keys = articleStatKeys(article);
-  const stats = await PgEntityStats.forKeys(em, keys);
-  const result = await assignToEvent(article, new PgEventStore(em), stats, { windowHours, newEventId: (a) => a.id });
-  if (article.duplicateOf === undefined) await PgEntityStats.observe(em, keys);
-  const eventId = Number(result.eventId);
-  // Counted once the article has its event; articles of absorbed events move to the survivor's key.
-  const moved = await articlesUnderEvents(em, eventId, result.merged.map(Number));
-  await syncRollups(em, [stored.articleId, ...moved]);
-  const [{ articleCount }] = await em.query(`SELECT article_count AS "articleCount" FROM event WHERE id = $1`, [eventId]);
-  const events: IngestEvent[] = [
+}
+
+function announced(sourceId: number, articleId: number, { draft }: Analysed, m: Mentions, eventId: number, articleCount: number): IngestEvent[] {
+  return [
     {
       type: "articleAdded",
-      articleId: stored.articleId,
+      articleId,
       sourceId,
       language: draft.language,
       category: draft.category ?? null,
-      personIds: people.map((p) => p.personId),
-      countryCodes: countries.map((c) => c.code),
+      personIds: m.people.map((p) => p.personId),
+      countryCodes: m.countries.map((c) => c.code),
       eventIds: [eventId],
       publishedAt: draft.publishedAt.toISOString(),
     },
     { type: "eventUpdated", eventId, articleCount },
   ];
-  return { ...stored, eventId, events };
 }

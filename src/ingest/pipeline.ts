@@ -7,7 +7,7 @@ import type { EntityMatcher } from "./entities";
 import type { IngestEvent, Publish } from "./ingest-events";
 import type { PeopleLinker } from "./link/people.linker";
 import { normaliseArticle } from "./normalise/normalise";
-import { persistArticle } from "./persist";
+import { persistArticles } from "./persist";
 import { parseDocument, readSource, type SourceRead, type SourceRef } from "./read-source";
 import { recordFailure, recordSuccess, type SourceState } from "./source-health";
 import { fillTeasers, type ReadItem } from "./teasers";
@@ -112,19 +112,12 @@ async function runRefresh(deps: IngestDeps, source: SourceRow, read: () => Promi
   return report;
 }
 
-/** Every write of the refresh in one transaction: a crash mid-refresh leaves no partial article. */
+/** Every write of the refresh in one transaction, as one batch: a crash mid-refresh leaves no partial article. */
 async function store(deps: IngestDeps, sourceId: number, analysed: Analysed[], report: RefreshReport, onProgress?: Progress): Promise<IngestEvent[]> {
-  const events: IngestEvent[] = [];
-  await deps.db.transaction(async (em) => {
-    for (const [i, item] of analysed.entries()) {
-      onProgress?.(i, analysed.length);
-      const r = await persistArticle(em, sourceId, item, { linker: deps.linker, countryCodes: deps.countryCodes, windowHours: deps.clusterWindowHours });
-      report[r.outcome] += 1;
-      events.push(...r.events);
-    }
-    onProgress?.(analysed.length, analysed.length);
-  });
-  return events;
+  const outcomes = await deps.db.transaction((em) =>
+    persistArticles(em, sourceId, analysed, { linker: deps.linker, countryCodes: deps.countryCodes, windowHours: deps.clusterWindowHours }, onProgress));
+  for (const r of outcomes) report[r.outcome] += 1;
+  return outcomes.flatMap((r) => r.events);
 }
 
 /** After commit: caches go stale together, subscribers hear about new articles. */

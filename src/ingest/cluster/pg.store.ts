@@ -1,55 +1,6 @@
 import type { EntityManager } from "typeorm";
+import { EVENT_COLS as COLS, searchText, storedState, toSnapshot, type EventRow } from "./pg.event-rows";
 import type { CandidateQuery, EventSnapshot, EventStore } from "./types";
-
-/** What the event row's jsonb `centroid` column holds beyond its own columns. */
-interface StoredState {
-  summaries: EventSnapshot["summaries"];
-  people: EventSnapshot["people"];
-  countries: EventSnapshot["countries"];
-  sourceIds: string[];
-  keys: string[];
-  centroid: EventSnapshot["centroid"];
-}
-
-interface EventRow {
-  id: number;
-  titles: Record<string, string>;
-  summary: string | null;
-  startsAt: Date;
-  endsAt: Date;
-  countryCode: string | null;
-  city: string | null;
-  articleCount: number;
-  duplicateCount: number;
-  sourceCount: number;
-  languages: string[];
-  state: StoredState;
-}
-
-const COLS = `e.id, e.titles, e.summary, e.starts_at AS "startsAt", e.ends_at AS "endsAt", e.country_code AS "countryCode", e.city,
-  e.article_count AS "articleCount", e.duplicate_count AS "duplicateCount", e.source_count AS "sourceCount", e.languages, e.centroid AS state`;
-
-function toSnapshot(r: EventRow): EventSnapshot {
-  const s = r.state;
-  return {
-    id: String(r.id),
-    titles: r.titles,
-    summaries: s.summaries ?? {},
-    summary: r.summary ?? undefined,
-    firstSeen: r.startsAt,
-    lastSeen: r.endsAt,
-    place: r.countryCode ? { country: r.countryCode, ...(r.city ? { city: r.city } : {}) } : undefined,
-    people: s.people ?? [],
-    countries: s.countries ?? [],
-    articleCount: r.articleCount,
-    duplicateCount: r.duplicateCount,
-    sourceCount: r.sourceCount,
-    sourceIds: s.sourceIds ?? [],
-    languages: r.languages,
-    keys: s.keys ?? [],
-    centroid: s.centroid,
-  };
-}
 
 /** Events over PostgreSQL; candidate lookup goes through the (key, last_seen) index of event_key. */
 export class PgEventStore implements EventStore {
@@ -74,8 +25,8 @@ export class PgEventStore implements EventStore {
   }
 
   async save(e: EventSnapshot): Promise<void> {
-    const state: StoredState = { summaries: e.summaries, people: e.people, countries: e.countries, sourceIds: e.sourceIds, keys: e.keys, centroid: e.centroid };
-    const search = Object.values(e.titles).join(" ");
+    const state = storedState(e);
+    const search = searchText(e);
     await this.em.query(
       `INSERT INTO event (id, titles, summary, starts_at, ends_at, country_code, city, article_count, duplicate_count, source_count, languages, centroid, search_text)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, khabar_fold($13))

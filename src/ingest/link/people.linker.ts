@@ -6,6 +6,11 @@ type NewRef = Extract<PersonRef, { kind: "new" }>;
 
 interface Candidate { id: number; names: Record<string, string>; aliases: string[] }
 
+/** A person the batch creates; its id is allocated once all references are matched. */
+interface Created extends Candidate { key: string; surname: string; suggestion?: { other: Candidate; confidence: number; reason: string } }
+
+const CANDIDATES_PER_NAME = 20;
+
 /** Stable key of a reference, to map extractor output to person ids. */
 export function refKey(ref: PersonRef): string {
   return ref.kind === "kb" ? `kb:${ref.id}` : `new:${ref.key}`;
@@ -22,12 +27,23 @@ function bestMatch(ref: NewRef, c: Candidate): { confidence: number; reason: str
   return best;
 }
 
+function surnameOf(ref: NewRef): { key: string; surname: string } {
+  const keys = nameKeys({ [ref.lang]: ref.name });
+  return { key: keys?.key ?? ref.key, surname: keys?.surname ?? ref.key };
+}
+
 /**
  * Turns the extractor's person references into person ids. Knowledge-base people are looked up by
  * their KB id; people found in text join an existing person when the transliteration key says it is
  * surely them, are created unverified otherwise, with a merge suggestion when it might be them.
+ *
+ * A refresh resolves all its references at once (`prepare`: a few statements whatever their number);
+ * `resolve` then answers from what this transaction already resolved.
  */
 export class PeopleLinker {
+  /** Per transaction (its EntityManager): reference key → person id, for text and `db:` references. */
+  private readonly memo = new WeakMap<object, Map<string, number>>();
+
   private constructor(private readonly kbIds: Map<string, number>) {}
 
   static async load(db: DataSource): Promise<PeopleLinker> {
@@ -37,67 +53,145 @@ export class PeopleLinker {
   }
 
   async resolve(em: EntityManager, refs: PersonRef[]): Promise<Map<string, number>> {
+    await this.prepare(em, refs);
     const out = new Map<string, number>();
     for (const ref of refs) {
       const key = refKey(ref);
-      if (out.has(key)) continue;
-      const id = ref.kind === "kb" ? await this.kbPerson(em, ref.id) : await this.textPerson(em, ref);
-      if (id !== undefined) out.set(key, id);
+      const id = this.known(em, ref);
+      if (!out.has(key) && id !== undefined) out.set(key, id);
     }
     return out;
   }
 
-  private async kbPerson(em: EntityManager, kbId: string): Promise<number | undefined> {
-    // People first found in text are added to the matcher as "db:<person id>".
-    if (kbId.startsWith("db:")) {
-      const rows: { id: number }[] = await em.query(`SELECT COALESCE(merged_into_id, id) AS id FROM person WHERE id = $1`, [Number(kbId.slice(3))]);
-      return rows[0]?.id;
-    }
-    const cached = this.kbIds.get(kbId);
-    if (cached !== undefined) return cached;
-    const rows: { id: number }[] = await em.query(`SELECT COALESCE(merged_into_id, id) AS id FROM person WHERE kb_id = $1`, [kbId]);
-    if (rows[0]) this.kbIds.set(kbId, rows[0].id);
-    return rows[0]?.id;
+  /** Resolves every reference of a batch: one statement per kind of reference, four when new names are met. */
+  async prepare(em: EntityManager, refs: PersonRef[]): Promise<void> {
+    const todo = [...new Map(refs.filter((r) => this.known(em, r) === undefined).map((r) => [refKey(r), r])).values()];
+    const kb = todo.flatMap((r) => (r.kind === "kb" && !r.id.startsWith("db:") ? [r.id] : []));
+    const db = todo.flatMap((r) => (r.kind === "kb" && r.id.startsWith("db:") ? [r.id] : []));
+    const fresh = todo.filter((r): r is NewRef => r.kind === "new");
+    if (kb.length) await this.kbPeople(em, kb);
+    if (db.length) await this.dbPeople(em, db);
+    if (fresh.length) await this.textPeople(em, fresh);
   }
 
-  private async textPerson(em: EntityManager, ref: NewRef): Promise<number> {
-    const keys = nameKeys({ [ref.lang]: ref.name });
-    const surname = keys?.surname ?? ref.key;
-    // Two workers meeting the same new name at once must not both create it.
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext('person:' || $1))`, [surname]);
-    const candidates: Candidate[] = await em.query(
-      `SELECT id, names, aliases FROM person WHERE translit_surname = $1 AND merged_into_id IS NULL ORDER BY verified DESC, mention_count DESC LIMIT 20`,
-      [surname]);
-    let suggestion: { id: number; confidence: number; reason: string } | undefined;
-    for (const c of candidates) {
-      const m = bestMatch(ref, c);
-      if (m.confidence >= SAME_PERSON_THRESHOLD) {
-        const known = new Set([...Object.values(c.names), ...c.aliases]);
-        await this.rememberAliases(em, c.id, [ref.name, ...ref.aliases].filter((f) => f && !known.has(f)));
-        return c.id;
+  private known(em: EntityManager, ref: PersonRef): number | undefined {
+    if (ref.kind === "kb" && !ref.id.startsWith("db:")) return this.kbIds.get(ref.id);
+    return this.memo.get(em)?.get(refKey(ref));
+  }
+
+  private remember(em: EntityManager, key: string, id: number): void {
+    let memo = this.memo.get(em);
+    if (!memo) this.memo.set(em, (memo = new Map()));
+    memo.set(key, id);
+  }
+
+  private async kbPeople(em: EntityManager, kbIds: string[]): Promise<void> {
+    const rows: { kbId: string; id: number }[] = await em.query(
+      `SELECT kb_id AS "kbId", COALESCE(merged_into_id, id) AS id FROM person WHERE kb_id = ANY($1::text[])`, [kbIds]);
+    for (const r of rows) this.kbIds.set(r.kbId, r.id);
+  }
+
+  // People first found in text are added to the matcher as "db:<person id>".
+  private async dbPeople(em: EntityManager, refIds: string[]): Promise<void> {
+    const asked = refIds.map((r) => ({ r, id: Number(r.slice(3)) })).filter((x) => Number.isInteger(x.id) && x.id > 0 && x.id < 2 ** 31);
+    const rows: { id: number; survivor: number }[] = await em.query(
+      `SELECT id, COALESCE(merged_into_id, id) AS survivor FROM person WHERE id = ANY($1::int[])`, [asked.map((x) => x.id)]);
+    const survivor = new Map(rows.map((row) => [row.id, row.survivor]));
+    for (const { r, id } of asked) if (survivor.has(id)) this.remember(em, refKey({ kind: "kb", id: r }), survivor.get(id)!);
+  }
+
+  /** New names, in order: each joins the first candidate sure to be them (earlier new names of the batch included) or becomes a person. */
+  private async textPeople(em: EntityManager, refs: NewRef[]): Promise<void> {
+    const named = refs.map((ref) => ({ ref, ...surnameOf(ref) }));
+    const candidates = await this.lockAndRead(em, [...new Set(named.map((n) => n.surname))]);
+    const created: Created[] = [];
+    const isNew = new Set<Candidate>();
+    const aliases = new Map<number, Set<string>>();
+    const chosen = new Map<string, Candidate>();
+    for (const { ref, key, surname } of named) {
+      const list = candidates.get(surname) ?? [];
+      let suggestion: Created["suggestion"];
+      let match: Candidate | undefined;
+      for (const c of list) {
+        const m = bestMatch(ref, c);
+        if (m.confidence >= SAME_PERSON_THRESHOLD) {
+          match = c;
+          break;
+        }
+        if (m.confidence >= SUGGEST_THRESHOLD && (!suggestion || m.confidence > suggestion.confidence)) suggestion = { other: c, ...m };
       }
-      if (m.confidence >= SUGGEST_THRESHOLD && (!suggestion || m.confidence > suggestion.confidence)) suggestion = { id: c.id, ...m };
+      if (match) {
+        addAliases(match, [ref.name, ...ref.aliases], isNew.has(match) ? undefined : aliases);
+      } else {
+        const person: Created = { id: 0, names: { [ref.lang]: ref.name }, aliases: [...ref.aliases], key, surname, suggestion };
+        created.push(person);
+        isNew.add(person);
+        candidates.set(surname, [...list, person]);
+        match = person;
+      }
+      chosen.set(refKey(ref), match);
     }
-    const names = { [ref.lang]: ref.name };
-    const [row] = await em.query(
-      `INSERT INTO person (names, aliases, verified, translit_key, translit_surname, search_text)
-       VALUES ($1, $2, false, $3, $4, khabar_fold($5)) RETURNING id`,
-      [names, ref.aliases, keys?.key ?? ref.key, surname, [ref.name, ...ref.aliases].join(" ")]);
-    if (suggestion) {
-      await em.query(
-        `INSERT INTO person_merge_suggestion (person_id, other_id, confidence, reason) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-        [row.id, suggestion.id, suggestion.confidence, suggestion.reason]);
-    }
-    return row.id;
+    await this.writePeople(em, created, aliases);
+    for (const [key, c] of chosen) this.remember(em, key, c.id);
   }
 
-  /** A new spelling of a known person becomes one of their aliases, so search finds it. */
-  private async rememberAliases(em: EntityManager, id: number, forms: string[]): Promise<void> {
-    if (forms.length === 0) return;
-    await em.query(
-      `UPDATE person SET aliases = ARRAY(SELECT DISTINCT unnest(aliases || $2::text[])),
-         search_text = search_text || ' ' || khabar_fold(array_to_string($2::text[], ' '))
-       WHERE id = $1`,
-      [id, forms]);
+  /** Two workers meeting the same new name at once must not both create it: a lock per surname, taken in order. */
+  private async lockAndRead(em: EntityManager, surnames: string[]): Promise<Map<string, Candidate[]>> {
+    const sorted = [...surnames].sort();
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('person:' || s)) FROM unnest($1::text[]) AS s`, [sorted]);
+    const rows: (Candidate & { surname: string })[] = await em.query(
+      `SELECT id, names, aliases, translit_surname AS surname FROM (
+         SELECT id, names, aliases, translit_surname,
+           row_number() OVER (PARTITION BY translit_surname ORDER BY verified DESC, mention_count DESC, id) AS n
+         FROM person WHERE translit_surname = ANY($1::text[]) AND merged_into_id IS NULL) p
+       WHERE n <= ${CANDIDATES_PER_NAME} ORDER BY translit_surname, n`,
+      [sorted]);
+    const out = new Map<string, Candidate[]>();
+    for (const r of rows) out.set(r.surname, [...(out.get(r.surname) ?? []), { id: r.id, names: r.names, aliases: r.aliases }]);
+    return out;
   }
+
+  /** New people (ids allocated first), their merge suggestions and new aliases of known people: two statements. */
+  private async writePeople(em: EntityManager, created: Created[], aliases: Map<number, Set<string>>): Promise<void> {
+    if (created.length === 0 && aliases.size === 0) return;
+    if (created.length) {
+      const ids: { id: number }[] = await em.query(
+        `SELECT nextval(pg_get_serial_sequence('person', 'id'))::int AS id FROM generate_series(1, $1::int)`, [created.length]);
+      created.forEach((c, i) => (c.id = ids[i].id));
+    }
+    const people = created.map((c) => ({
+      id: c.id, names: c.names, aliases: c.aliases, key: c.key, surname: c.surname, search: [...Object.values(c.names), ...c.aliases].join(" "),
+    }));
+    const suggestions = created.flatMap((c) => (c.suggestion ? [{ person_id: c.id, other_id: c.suggestion.other.id, confidence: c.suggestion.confidence, reason: c.suggestion.reason }] : []));
+    await em.query(
+      `WITH np AS (
+         INSERT INTO person (id, names, aliases, verified, translit_key, translit_surname, search_text)
+         SELECT r.id, r.names, r.aliases, false, r.key, r.surname, khabar_fold(r.search)
+         FROM jsonb_to_recordset($1::jsonb) AS r(id int, names jsonb, aliases text[], key text, surname text, search text)),
+       ms AS (
+         INSERT INTO person_merge_suggestion (person_id, other_id, confidence, reason)
+         SELECT r.person_id, r.other_id, r.confidence, r.reason FROM jsonb_to_recordset($2::jsonb) AS r(person_id int, other_id int, confidence real, reason text)
+         ON CONFLICT DO NOTHING),
+       al AS (
+         UPDATE person p SET aliases = ARRAY(SELECT DISTINCT unnest(p.aliases || r.forms)),
+           search_text = p.search_text || ' ' || khabar_fold(array_to_string(r.forms, ' '))
+         FROM jsonb_to_recordset($3::jsonb) AS r(id int, forms text[]) WHERE p.id = r.id)
+       SELECT 1`,
+      [JSON.stringify(people), JSON.stringify(suggestions), JSON.stringify([...aliases].map(([id, forms]) => ({ id, forms: [...forms] })))]);
+  }
+}
+
+/**
+ * A new spelling of a known person becomes one of their aliases, so search finds it: recorded for
+ * the update (`pending`, stored people) or added to the row about to be inserted (people the batch creates).
+ */
+function addAliases(c: Candidate, forms: string[], pending: Map<number, Set<string>> | undefined): void {
+  const known = new Set([...Object.values(c.names), ...c.aliases]);
+  const added = [...new Set(forms.filter((f) => f && !known.has(f)))];
+  if (added.length === 0) return;
+  c.aliases.push(...added);
+  if (!pending) return;
+  const set = pending.get(c.id) ?? new Set<string>();
+  for (const f of added) set.add(f);
+  pending.set(c.id, set);
 }

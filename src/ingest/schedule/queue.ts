@@ -1,5 +1,5 @@
 import { Queue, Worker, createNodeRedisClient } from "bullmq";
-import { createClient } from "redis";
+import { createClient, type RedisClientType } from "redis";
 import type { Logger } from "pino";
 
 export type RefreshJob = (sourceId: number) => Promise<unknown>;
@@ -78,18 +78,24 @@ const QUEUE = "refresh";
 export class BullRefreshQueue implements RefreshQueue {
   readonly kind = "bullmq" as const;
   private worker?: Worker;
+  // BullMQ leaves connections it was handed open on close; these are ours to close.
+  private readonly clients: RedisClientType[];
 
   private constructor(
     private readonly queue: Queue,
+    queueClient: RedisClientType,
     private readonly url: string,
     private readonly prefix: string,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.clients = [queueClient];
+  }
 
   static create(url: string, prefix: string, log: Logger): BullRefreshQueue {
-    const queue = new Queue(QUEUE, { connection: createNodeRedisClient(createClient({ url })), prefix: `${prefix}bull` });
+    const client = createClient({ url }) as RedisClientType;
+    const queue = new Queue(QUEUE, { connection: createNodeRedisClient(client), prefix: `${prefix}bull` });
     queue.on("error", (err) => log.warn({ err: err.message }, "refresh queue error"));
-    return new BullRefreshQueue(queue, url, prefix, log);
+    return new BullRefreshQueue(queue, client, url, prefix, log);
   }
 
   async enqueue(sourceId: number): Promise<void> {
@@ -97,8 +103,10 @@ export class BullRefreshQueue implements RefreshQueue {
   }
 
   consume(run: RefreshJob, concurrency: number): void {
+    const client = createClient({ url: this.url }) as RedisClientType;
+    this.clients.push(client);
     this.worker = new Worker(QUEUE, async (job) => run(Number(job.data.sourceId)), {
-      connection: createNodeRedisClient(createClient({ url: this.url })),
+      connection: createNodeRedisClient(client),
       prefix: `${this.prefix}bull`,
       concurrency,
       // A worker killed mid-refresh loses its lock; the job is retried by another after this long.
@@ -115,5 +123,6 @@ export class BullRefreshQueue implements RefreshQueue {
   async close(): Promise<void> {
     await this.worker?.close();
     await this.queue.close();
+    await Promise.all(this.clients.map((c) => (c.isOpen ? c.close().catch(() => c.destroy()) : undefined)));
   }
 }

@@ -1,0 +1,91 @@
+import type { EntityManager } from "typeorm";
+import { searchText, storedState } from "./pg.event-rows";
+import type { EventSnapshot } from "./types";
+
+export interface EventWrites {
+  /** Live events created or changed. */
+  live: EventSnapshot[];
+  /** Events absorbed: `into` is the live event that finally holds them; `state` when the batch had saved them first. */
+  dead: { id: number; into: number; state?: EventSnapshot }[];
+  /** Article → event links made during the batch (to live events). */
+  links: { articleId: number; eventId: number }[];
+}
+
+const EVENT_RECORD = `r(id int, titles jsonb, summary text, starts_at timestamptz, ends_at timestamptz, country_code text, city text,
+  article_count int, duplicate_count int, source_count int, languages text[], centroid jsonb, search text, merged_into_id int)`;
+
+const UPSERT_EVENTS = `INSERT INTO event (id, titles, summary, starts_at, ends_at, country_code, city, article_count, duplicate_count,
+    source_count, languages, centroid, search_text, merged_into_id)
+  SELECT r.id, r.titles, r.summary, r.starts_at, r.ends_at, r.country_code, r.city, r.article_count, r.duplicate_count,
+    r.source_count, r.languages, r.centroid, khabar_fold(r.search), r.merged_into_id
+  FROM jsonb_to_recordset($1::jsonb) AS ${EVENT_RECORD}
+  ON CONFLICT (id) DO UPDATE SET titles = EXCLUDED.titles, summary = EXCLUDED.summary, starts_at = EXCLUDED.starts_at,
+    ends_at = EXCLUDED.ends_at, country_code = EXCLUDED.country_code, city = EXCLUDED.city, article_count = EXCLUDED.article_count,
+    duplicate_count = EXCLUDED.duplicate_count, source_count = EXCLUDED.source_count, languages = EXCLUDED.languages,
+    centroid = EXCLUDED.centroid, search_text = EXCLUDED.search_text, merged_into_id = EXCLUDED.merged_into_id, updated_at = now()`;
+
+// Index rows: the live events' keys replace whatever their ids had; unchanged rows are left alone.
+const KEYS = `
+  kd AS (DELETE FROM event_key k WHERE k.event_id = ANY($2::int[]) AND NOT EXISTS (
+    SELECT 1 FROM jsonb_to_recordset($3::jsonb) AS r(key text, event_id int) WHERE r.key = k.key AND r.event_id = k.event_id)),
+  ki AS (INSERT INTO event_key (key, event_id, first_seen, last_seen)
+    SELECT r.key, r.event_id, r.first_seen, r.last_seen FROM jsonb_to_recordset($3::jsonb) AS r(key text, event_id int, first_seen timestamptz, last_seen timestamptz)
+    ON CONFLICT (key, event_id) DO UPDATE SET first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen
+    WHERE event_key.first_seen <> EXCLUDED.first_seen OR event_key.last_seen <> EXCLUDED.last_seen)`;
+
+const LINKS = `
+  ln AS (INSERT INTO article_event (article_id, event_id, count, salience, published_at)
+    SELECT r.article_id, r.event_id, 1, 1, a.published_at FROM jsonb_to_recordset($4::jsonb) AS r(article_id int, event_id int)
+    JOIN article a ON a.id = r.article_id
+    ON CONFLICT (article_id, event_id) DO NOTHING)`;
+
+// Absorbed events keep their row, pointing at the survivor, so ids handed out earlier still resolve;
+// their stored articles move to the survivor, and so does anything merged into them before.
+const MERGES = `
+  mv AS (INSERT INTO article_event (article_id, event_id, count, salience, published_at)
+    SELECT DISTINCT ON (x.article_id, m.into_id) x.article_id, m.into_id, x.count, x.salience, x.published_at
+    FROM article_event x JOIN jsonb_to_recordset($5::jsonb) AS m(from_id int, into_id int, clean boolean) ON x.event_id = m.from_id
+    ORDER BY x.article_id, m.into_id
+    ON CONFLICT (article_id, event_id) DO NOTHING),
+  md AS (DELETE FROM article_event x USING jsonb_to_recordset($5::jsonb) AS m(from_id int, into_id int, clean boolean) WHERE x.event_id = m.from_id),
+  mx AS (UPDATE event e SET merged_into_id = m.into_id, updated_at = now()
+    FROM jsonb_to_recordset($5::jsonb) AS m(from_id int, into_id int, clean boolean) WHERE e.id = m.from_id AND m.clean),
+  rp AS (UPDATE event e SET merged_into_id = m.into_id
+    FROM jsonb_to_recordset($5::jsonb) AS m(from_id int, into_id int, clean boolean) WHERE e.merged_into_id = m.from_id)`;
+
+function eventRecord(e: EventSnapshot, mergedInto: number | null) {
+  return {
+    id: Number(e.id),
+    titles: e.titles,
+    summary: e.summary ?? null,
+    starts_at: e.firstSeen.toISOString(),
+    ends_at: e.lastSeen.toISOString(),
+    country_code: e.place?.country ?? null,
+    city: e.place?.city ?? null,
+    article_count: e.articleCount,
+    duplicate_count: e.duplicateCount,
+    source_count: e.sourceCount,
+    languages: e.languages,
+    centroid: storedState(e),
+    search: searchText(e),
+    merged_into_id: mergedInto,
+  };
+}
+
+function keyRecords(e: EventSnapshot) {
+  const [first, last] = [e.firstSeen.toISOString(), e.lastSeen.toISOString()];
+  return [...new Set(e.keys)].map((key) => ({ key, event_id: Number(e.id), first_seen: first, last_seen: last }));
+}
+
+/** Writes a batch's events, index keys, article links and merges in one statement; returns the event rows written. */
+export async function flushEvents(em: EntityManager, w: EventWrites): Promise<number> {
+  const rows = [...w.live.map((e) => eventRecord(e, null)), ...w.dead.flatMap((d) => (d.state ? [eventRecord(d.state, d.into)] : []))];
+  if (rows.length === 0 && w.dead.length === 0 && w.links.length === 0) return 0;
+  const touchedIds = [...w.live.map((e) => Number(e.id)), ...w.dead.map((d) => d.id)];
+  const merges = w.dead.map((d) => ({ from_id: d.id, into_id: d.into, clean: !d.state }));
+  const ctes = [`ev AS (${UPSERT_EVENTS})`, KEYS, LINKS, ...(merges.length ? [MERGES] : [])];
+  const params: unknown[] = [JSON.stringify(rows), touchedIds, JSON.stringify(w.live.flatMap(keyRecords)), JSON.stringify(w.links.map((l) => ({ article_id: l.articleId, event_id: l.eventId })))];
+  if (merges.length) params.push(JSON.stringify(merges));
+  await em.query(`WITH ${ctes.join(",\n")} SELECT 1`, params);
+  return rows.length + merges.filter((m) => m.clean).length;
+}

@@ -1,0 +1,226 @@
+import type { EntityManager } from "typeorm";
+import { EVENT_COLS, toSnapshot, type EventRow } from "./pg.event-rows";
+import { flushEvents } from "./pg.batch.flush";
+import type { CandidateQuery, EventSnapshot, EventStore } from "./types";
+
+interface Posting { eventId: number; firstSeen: number; lastSeen: number }
+
+export interface BatchFlush {
+  /** Events absorbed during the batch, grouped under the live event that finally holds them. */
+  absorbed: Map<number, number[]>;
+  /** Event rows written (new, changed or absorbed). */
+  events: number;
+}
+
+/**
+ * An EventStore for clustering a batch of articles inside one transaction (under the cluster lock),
+ * answering exactly as PgEventStore would if each article were stored and clustered one by one:
+ * events touched by the batch are served from memory, the rest from index rows read once per key
+ * (`prefetch`) and snapshots read once per event. Nothing is written until `flush`, which writes
+ * every touched event, its index keys, the article links and the merges in one statement.
+ */
+export class PgBatchEventStore implements EventStore {
+  private readonly live = new Map<number, EventSnapshot>();
+  /** Ids asked for that are not live events in the database. */
+  private readonly missing = new Set<number>();
+  /** Live events saved during the batch. */
+  private readonly dirty = new Set<number>();
+  private readonly absorbedInto = new Map<number, number>();
+  /** Last saved state of events saved and then absorbed during the batch. */
+  private readonly deadState = new Map<number, EventSnapshot>();
+  private readonly postings = new Map<string, Posting[]>();
+  /** Keys read along with the first key a lookup finds missing, so one statement serves every later miss. */
+  private reserve = new Set<string>();
+  private window?: { from: number; to: number };
+  /** Articles linked during the batch → their event. */
+  private readonly links = new Map<number, number>();
+  /** Stored articles → their live event before the batch (null: none). */
+  private readonly storedLinks = new Map<number, number | null>();
+  private readonly keySets = new WeakMap<EventSnapshot, Set<string>>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  /**
+   * Reads the index rows of these keys over [from, to]: later lookups inside that window need no
+   * statement. `reserve`: keys lookups might still ask for, read all at once on the first miss.
+   */
+  async prefetch(keys: Iterable<string>, from: Date, to: Date, reserve: Iterable<string> = []): Promise<void> {
+    this.window = { from: from.getTime(), to: to.getTime() };
+    this.postings.clear();
+    await this.loadPostings([...new Set(keys)]);
+    this.reserve = new Set(reserve);
+  }
+
+  /** Reads the events of stored articles (originals of near-duplicates) in one statement. */
+  async prefetchArticles(articleIds: Iterable<number>): Promise<void> {
+    const want = [...new Set(articleIds)].filter((id) => !this.storedLinks.has(id) && !this.links.has(id));
+    if (want.length === 0) return;
+    const rows: { articleId: number; eventId: number }[] = await this.em.query(
+      `SELECT DISTINCT ON (x.article_id) x.article_id AS "articleId", x.event_id AS "eventId"
+       FROM article_event x JOIN event e ON e.id = x.event_id
+       WHERE x.article_id = ANY($1::int[]) AND e.merged_into_id IS NULL ORDER BY x.article_id, x.event_id`,
+      [want]);
+    for (const id of want) this.storedLinks.set(id, null);
+    for (const r of rows) this.storedLinks.set(r.articleId, r.eventId);
+    await this.load(rows.map((r) => r.eventId));
+  }
+
+  /** Reads, in one statement, the snapshots these lookups would return if asked now. */
+  async preload(queries: CandidateQuery[]): Promise<void> {
+    const ids = new Set<number>();
+    for (const q of queries) {
+      const keys = queryKeys(q);
+      if (keys.length === 0 || !this.covers(q)) continue;
+      await this.loadPostings(keys);
+      for (const [id] of this.rank(keys, q)) ids.add(id);
+    }
+    await this.load([...ids]);
+  }
+
+  async candidates(q: CandidateQuery): Promise<EventSnapshot[]> {
+    const keys = queryKeys(q);
+    if (keys.length === 0) return [];
+    let ranked: [number, number][];
+    if (this.covers(q)) {
+      await this.loadPostings(keys);
+      ranked = this.rank(keys, q);
+    } else {
+      ranked = await this.rankFromDatabase(keys, q);
+    }
+    await this.load(ranked.map(([id]) => id));
+    return ranked.flatMap(([id]) => this.live.get(id) ?? []);
+  }
+
+  async get(id: string): Promise<EventSnapshot | undefined> {
+    const n = Number(id);
+    if (this.absorbedInto.has(n)) return undefined;
+    await this.load([n]);
+    return this.live.get(n);
+  }
+
+  async save(e: EventSnapshot): Promise<void> {
+    const id = Number(e.id);
+    this.live.set(id, e);
+    this.dirty.add(id);
+    this.missing.delete(id);
+  }
+
+  async merge(into: string, from: string): Promise<void> {
+    const [t, f] = [Number(into), Number(from)];
+    const last = this.live.get(f);
+    if (last && this.dirty.has(f)) this.deadState.set(f, last);
+    this.live.delete(f);
+    this.dirty.delete(f);
+    this.absorbedInto.set(f, t);
+    for (const [articleId, eventId] of this.links) if (eventId === f) this.links.set(articleId, t);
+  }
+
+  async eventOfArticle(articleId: string): Promise<string | undefined> {
+    const a = Number(articleId);
+    let eventId = this.links.get(a);
+    if (eventId === undefined) {
+      await this.prefetchArticles([a]);
+      eventId = this.storedLinks.get(a) ?? undefined;
+    }
+    return eventId === undefined ? undefined : String(this.survivor(eventId));
+  }
+
+  async linkArticle(articleId: string, eventId: string): Promise<void> {
+    this.links.set(Number(articleId), Number(eventId));
+  }
+
+  /** Writes everything the batch changed; the store is spent afterwards. */
+  async flush(): Promise<BatchFlush> {
+    const absorbed = new Map<number, number[]>();
+    for (const id of this.absorbedInto.keys()) {
+      const to = this.survivor(id);
+      absorbed.set(to, [...(absorbed.get(to) ?? []), id]);
+    }
+    const events = await flushEvents(this.em, {
+      live: [...this.dirty].map((id) => this.live.get(id)!),
+      dead: [...this.absorbedInto.keys()].map((id) => ({ id, into: this.survivor(id), state: this.deadState.get(id) })),
+      links: [...this.links].map(([articleId, eventId]) => ({ articleId, eventId: this.survivor(eventId) })),
+    });
+    return { absorbed, events };
+  }
+
+  /** The live event an event id now stands for, through merges made during the batch. */
+  survivor(id: number): number {
+    let at = id;
+    for (let next = this.absorbedInto.get(at); next !== undefined; next = this.absorbedInto.get(at)) at = next;
+    return at;
+  }
+
+  private covers(q: CandidateQuery): boolean {
+    return !!this.window && q.from.getTime() >= this.window.from && q.to.getTime() <= this.window.to;
+  }
+
+  private touched(id: number): boolean {
+    return this.dirty.has(id) || this.absorbedInto.has(id);
+  }
+
+  /** Key overlap per event, best first (then the newest id), as the SQL store orders them; at most `limit`. */
+  private rank(keys: string[], q: CandidateQuery): [number, number][] {
+    const [from, to] = [q.from.getTime(), q.to.getTime()];
+    const overlap = new Map<number, number>();
+    for (const key of keys) {
+      for (const p of this.postings.get(key) ?? []) {
+        if (p.lastSeen < from || p.firstSeen > to || this.touched(p.eventId)) continue;
+        overlap.set(p.eventId, (overlap.get(p.eventId) ?? 0) + 1);
+      }
+    }
+    return this.withTouched(overlap, keys, q);
+  }
+
+  /** For a window the prefetch does not cover: the same ranking, the untouched part asked of the database. */
+  private async rankFromDatabase(keys: string[], q: CandidateQuery): Promise<[number, number][]> {
+    const rows: { id: number; overlap: number }[] = await this.em.query(
+      `SELECT k.event_id AS id, count(*)::int AS overlap FROM event_key k
+       WHERE k.key = ANY($1::text[]) AND k.last_seen >= $2 AND k.first_seen <= $3 AND k.event_id <> ALL($4::int[])
+       GROUP BY k.event_id ORDER BY overlap DESC, k.event_id DESC LIMIT $5`,
+      [keys, q.from, q.to, [...this.dirty, ...this.absorbedInto.keys()], q.limit]);
+    return this.withTouched(new Map(rows.map((r) => [r.id, r.overlap])), keys, q);
+  }
+
+  private withTouched(overlap: Map<number, number>, keys: string[], q: CandidateQuery): [number, number][] {
+    const [from, to] = [q.from.getTime(), q.to.getTime()];
+    const wanted = new Set(keys);
+    for (const id of this.dirty) {
+      const e = this.live.get(id)!;
+      if (e.lastSeen.getTime() < from || e.firstSeen.getTime() > to) continue;
+      let keys = this.keySets.get(e);
+      if (!keys) this.keySets.set(e, (keys = new Set(e.keys)));
+      let n = 0;
+      for (const k of keys) if (wanted.has(k)) n++;
+      if (n > 0) overlap.set(id, n);
+    }
+    return [...overlap].sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, q.limit);
+  }
+
+  private async loadPostings(keys: string[]): Promise<void> {
+    let want = keys.filter((k) => !this.postings.has(k));
+    if (want.length === 0 || !this.window) return;
+    if (this.reserve.size) want = [...new Set([...want, ...[...this.reserve].filter((k) => !this.postings.has(k))])];
+    this.reserve.clear();
+    const rows: { key: string; id: number; f: Date; l: Date }[] = await this.em.query(
+      `SELECT key, event_id AS id, first_seen AS f, last_seen AS l FROM event_key WHERE key = ANY($1::text[]) AND last_seen >= $2 AND first_seen <= $3`,
+      [want, new Date(this.window.from), new Date(this.window.to)]);
+    for (const k of want) this.postings.set(k, []);
+    for (const r of rows) this.postings.get(r.key)!.push({ eventId: r.id, firstSeen: new Date(r.f).getTime(), lastSeen: new Date(r.l).getTime() });
+  }
+
+  private async load(ids: number[]): Promise<void> {
+    const want = [...new Set(ids)].filter((id) => !this.live.has(id) && !this.missing.has(id) && !this.touched(id));
+    if (want.length === 0) return;
+    const rows: EventRow[] = await this.em.query(`SELECT ${EVENT_COLS} FROM event e WHERE e.id = ANY($1::int[]) AND e.merged_into_id IS NULL`, [want]);
+    for (const id of want) this.missing.add(id);
+    for (const r of rows) {
+      this.missing.delete(r.id);
+      this.live.set(r.id, toSnapshot(r));
+    }
+  }
+}
+
+function queryKeys(q: CandidateQuery): string[] {
+  return [...new Set([...q.entityKeys, ...q.termKeys])];
+}

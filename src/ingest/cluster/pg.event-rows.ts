@@ -1,0 +1,60 @@
+import type { EventSnapshot } from "./types";
+
+/** What the event row's jsonb `centroid` column holds beyond its own columns. */
+export interface StoredState {
+  summaries: EventSnapshot["summaries"];
+  people: EventSnapshot["people"];
+  countries: EventSnapshot["countries"];
+  sourceIds: string[];
+  keys: string[];
+  centroid: EventSnapshot["centroid"];
+}
+
+export interface EventRow {
+  id: number;
+  titles: Record<string, string>;
+  summary: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  countryCode: string | null;
+  city: string | null;
+  articleCount: number;
+  duplicateCount: number;
+  sourceCount: number;
+  languages: string[];
+  state: StoredState;
+}
+
+export const EVENT_COLS = `e.id, e.titles, e.summary, e.starts_at AS "startsAt", e.ends_at AS "endsAt", e.country_code AS "countryCode", e.city,
+  e.article_count AS "articleCount", e.duplicate_count AS "duplicateCount", e.source_count AS "sourceCount", e.languages, e.centroid AS state`;
+
+export function toSnapshot(r: EventRow): EventSnapshot {
+  const s = r.state;
+  return {
+    id: String(r.id),
+    titles: r.titles,
+    summaries: s.summaries ?? {},
+    summary: r.summary ?? undefined,
+    firstSeen: new Date(r.startsAt),
+    lastSeen: new Date(r.endsAt),
+    place: r.countryCode ? { country: r.countryCode, ...(r.city ? { city: r.city } : {}) } : undefined,
+    people: s.people ?? [],
+    countries: s.countries ?? [],
+    articleCount: r.articleCount,
+    duplicateCount: r.duplicateCount,
+    sourceCount: r.sourceCount,
+    sourceIds: s.sourceIds ?? [],
+    languages: r.languages,
+    keys: s.keys ?? [],
+    centroid: s.centroid,
+  };
+}
+
+export function storedState(e: EventSnapshot): StoredState {
+  return { summaries: e.summaries, people: e.people, countries: e.countries, sourceIds: e.sourceIds, keys: e.keys, centroid: e.centroid };
+}
+
+/** Text the event search index folds: every title. */
+export function searchText(e: EventSnapshot): string {
+  return Object.values(e.titles).join(" ");
+}
