@@ -1,9 +1,27 @@
 import type { SparseVector } from "./types";
 
+interface Shape { norm: number; size: number }
+
+// Vectors are built once and never changed afterwards; an event centroid is compared with many articles.
+const shapes = new WeakMap<SparseVector, Shape>();
+
+function shape(v: SparseVector): Shape {
+  let found = shapes.get(v);
+  if (!found) {
+    let s = 0;
+    let size = 0;
+    for (const k in v) {
+      s += v[k] * v[k];
+      size++;
+    }
+    found = { norm: Math.sqrt(s), size };
+    shapes.set(v, found);
+  }
+  return found;
+}
+
 export function norm(v: SparseVector): number {
-  let s = 0;
-  for (const k in v) s += v[k] * v[k];
-  return Math.sqrt(s);
+  return shape(v).norm;
 }
 
 /** Σ a[k]·b[k], iterating `a`: pass the shorter vector first (the article before a centroid). */
@@ -17,9 +35,10 @@ export function dot(a: SparseVector, b: SparseVector): number {
 }
 
 export function cosine(a: SparseVector, b: SparseVector): number {
-  const na = norm(a);
-  const nb = norm(b);
-  return na === 0 || nb === 0 ? 0 : dot(a, b) / (na * nb);
+  const sa = shape(a);
+  const sb = shape(b);
+  if (sa.norm === 0 || sb.norm === 0) return 0;
+  return (sa.size <= sb.size ? dot(a, b) : dot(b, a)) / (sa.norm * sb.norm);
 }
 
 export function unit(v: SparseVector): SparseVector {
