@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import type { Cache } from "../cache";
 import type { SourceKind } from "../sources/types";
 import { loadNamedMapping } from "./read-source";
-import { articlesOnlyOn, promoteSurvivingCopies, syncRollups } from "./rollups";
+import { articlesOnlyOn, promoteSurvivingCopies, settleEventCounts, syncRollups } from "./rollups";
 import type { RefreshQueue } from "./schedule/queue";
 import { MAX_INTERVAL_S, MIN_INTERVAL_S } from "./schedule/schedule.policy";
 
@@ -80,7 +80,7 @@ export class SourcesService {
 
   /**
    * Removes a source. Articles other sources also carried stay (they move to their next source);
-   * articles only it carried go, and every mention count they added is taken back.
+   * articles only it carried go, and every mention and event count they added is taken back.
    */
   async remove(id: number): Promise<boolean> {
     const removed = await this.db.transaction(async (em) => {
@@ -92,6 +92,7 @@ export class SourcesService {
       // Copies elsewhere of articles about to go: one of each family becomes the original and counts.
       const heirs = await promoteSurvivingCopies(em, id);
       const gone = await articlesOnlyOn(em, id);
+      await settleEventCounts(em, id, heirs);
       const doomed = `SELECT a.id FROM article a WHERE a.source_id = $1 AND a.original_id IS NULL`;
       await em.query(`UPDATE person p SET mention_count = p.mention_count - x.n FROM (SELECT person_id, count(*) n FROM article_person WHERE article_id IN (${doomed}) GROUP BY person_id) x WHERE p.id = x.person_id`, [id]);
       await em.query(`UPDATE country c SET mention_count = c.mention_count - x.n FROM (SELECT country_code, count(*) n FROM article_country WHERE article_id IN (${doomed}) GROUP BY country_code) x WHERE c.code = x.country_code`, [id]);

@@ -141,6 +141,13 @@ describe("removing a source", () => {
     const copy2 = await w.ingest({ ...story, source: w.sources.daily, path: "/y/accord", body: `${body} Staff.` });
     await w.ingest({ source: doomedSource, path: "/d/only", title: "Putin speaks", at: "2025-07-20T12:00:00Z", people: [{ id: w.people.putin, salience: 0.9 }] });
     expect(await day(`p:${w.people.putin}`, "2025-07-20")).toBe(2);
+    const eventOf = async (articleId: number) => (await w.q(`SELECT event_id FROM article_event WHERE article_id = $1`, [articleId]))[0].event_id;
+    const counts = async (eventId: number) => (await w.q(
+      `SELECT article_count, duplicate_count, source_count, centroid -> 'sourceIds' AS ids FROM event WHERE id = $1`, [eventId]))[0];
+    const accord = await eventOf(copy1.articleId);
+    expect(await eventOf(original.articleId)).toBe(accord);
+    // "Putin speaks" joins the accord story too: two originals on the doomed source, two copies elsewhere.
+    expect(await counts(accord)).toMatchObject({ article_count: 2, duplicate_count: 2, source_count: 1, ids: [String(doomedSource)] });
 
     const removed = await new SourcesService(w.db.dataSource, new MemoryCache(10)).remove(doomedSource);
     expect(removed).toBe(true);
@@ -148,6 +155,7 @@ describe("removing a source", () => {
     const family = await w.q(`SELECT id, original_id FROM article WHERE id = ANY($1) ORDER BY id`, [[copy1.articleId, copy2.articleId]]);
     expect(family).toEqual([{ id: copy1.articleId, original_id: null }, { id: copy2.articleId, original_id: copy1.articleId }]);
     expect(await day(`p:${w.people.putin}`, "2025-07-20")).toBe(1);
+    expect(await counts(accord)).toMatchObject({ article_count: 1, duplicate_count: 1, source_count: 1, ids: [String(w.sources.gazette)] });
     expect((await pair(`p:${w.people.putin}`, `p:${w.people.wang}`, "2025-07-20")).samples).toEqual([copy1.articleId]);
     expect(await verifyRollups(w.db.dataSource)).toEqual([]);
     expect(await mentionCountDrift()).toEqual([]);

@@ -11,6 +11,7 @@ export type { RebuildReport } from "./rebuild";
 export { canonicalPair, countryKey, eventKey, parseEntityKey, personKey } from "./keys";
 export type { EntityKindCode, ParsedKey } from "./keys";
 export { articlesOnlyOn, promoteSurvivingCopies } from "./source-removal";
+export { settleEventCounts } from "./source-removal.events";
 export { verifyRollups } from "./verify";
 export type { RollupMismatch } from "./verify";
 export { coMentionsAllTime, coMentionsInRange, entityDays, entityHours, pairId, pairSamples, pairTotals, strongestPartners, trendingEntities } from "./relations.queries";

@@ -66,6 +66,8 @@ export async function rebuildRollups(db: DataSource, from?: Date): Promise<Rebui
   if (from && Number.isNaN(from.getTime())) throw new Error(`rollups.rebuild: expected a valid from date, got ${String(from)}`);
   const day = from ? utcDay(from) : null;
   const report = await db.transaction(async (em) => {
+    // A maintenance pass over every mention: the pool's per-statement timeout is meant for requests.
+    await em.query(`SET LOCAL statement_timeout = 0`);
     if (day) await clearFrom(em, day);
     else await em.query(`TRUNCATE article_rollup, entity_day, pair_day, pair_total`);
     const articles = await count(em, CONTRIBUTIONS_SQL(day ? `AND a.published_at >= ($1::timestamp AT TIME ZONE 'UTC')` : ""), day);
