@@ -48,7 +48,7 @@ describe("batching", () => {
     const small = await statementsFor(FRONT_PAGE, { first: 5 });
     const large = await statementsFor(FRONT_PAGE, { first: 50 });
     expect(large).toBe(small);
-    expect(large).toBeLessThanOrEqual(6);
+    expect(large).toBeLessThanOrEqual(4);
   });
 
   it("answers a person page with nested countries in constant statements", async () => {

@@ -1,5 +1,5 @@
 import type { Keyset } from "../cursor";
-import { ARTICLE_COLUMNS } from "./columns";
+import { ARTICLE_COLUMNS, PAGE_SOURCE_COLUMNS } from "./columns";
 import { queryScripts, simpleTsQuery } from "./text-query";
 
 /** Article filters after validation: ids decoded, codes checked. */
@@ -122,7 +122,8 @@ export function articlePageQuery(c: ArticleCriteria, limit: number, after?: Keys
   const params = new Params();
   const p = plan(c, params);
   const conds = [...p.where, ...keysetCondition(p, after, params)];
-  const sql = `SELECT ${ARTICLE_COLUMNS} FROM ${p.from} ${whereSql(conds)} ORDER BY ${p.at} DESC, ${p.id} DESC LIMIT ${params.add(limit)}`;
+  const sql = `SELECT ${ARTICLE_COLUMNS}, ${PAGE_SOURCE_COLUMNS} FROM ${p.from} JOIN source s ON s.id = a.source_id ${whereSql(conds)}
+    ORDER BY ${p.at} DESC, ${p.id} DESC LIMIT ${params.add(limit)}`;
   return { sql, params: params.values };
 }
 

@@ -11,6 +11,12 @@ export const SOURCE_COLUMNS = `'Source' AS "__typename", s.id, s.url, s.kind, s.
   s.last_error_at AS "lastErrorAt", s.consecutive_errors AS "consecutiveErrors", s.next_fetch_at AS "nextFetchAt",
   s.items_last_run AS "itemsLastRun", s.interval_seconds AS "intervalSeconds"`;
 
+/** The article's source beside a page row, under "src." names: the front page asks for it on every article. */
+export const PAGE_SOURCE_COLUMNS = SOURCE_COLUMNS
+  .replace(`'Source' AS "__typename", `, "")
+  .replace(/s\.(\w+) AS "(\w+)"/g, 's.$1 AS "src.$2"')
+  .replace(/s\.(\w+)(?=,|$)/g, 's.$1 AS "src.$1"');
+
 export const PERSON_COLUMNS = `'Person' AS "__typename", p.id, p.names, p.aliases, p.wikidata_id AS "wikidataId",
   p.description, p.country_code AS "countryCode", p.verified, p.mention_count AS "mentionCount", p.merged_into_id AS "mergedIntoId"`;
 

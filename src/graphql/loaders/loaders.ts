@@ -197,8 +197,19 @@ export class Loaders {
   private readonly counts = new Map<string, DataLoader<string, number>>();
 
   /** A top-level page of articles. */
+  /** A page of articles; their sources come in the same statement and wait in the source loader. */
   async articlePage(spec: PageSpec): Promise<ArticleRow[]> {
-    return this.query<ArticleRow>(articlePageQuery(spec.criteria, spec.limit, spec.after));
+    const rows = await this.query<Record<string, unknown>>(articlePageQuery(spec.criteria, spec.limit, spec.after));
+    return rows.map((row) => {
+      const article: Record<string, unknown> = {};
+      const source: Record<string, unknown> = { __typename: "Source" };
+      for (const key in row) {
+        if (key.startsWith("src.")) source[key.slice(4)] = row[key];
+        else article[key] = row[key];
+      }
+      this.source.prime(source.id as number, source as unknown as SourceRow);
+      return article as unknown as ArticleRow;
+    });
   }
 
   async articleCount(criteria: ArticleCriteria): Promise<number> {
