@@ -33,7 +33,7 @@ export interface EntityScores {
   docs: { ar: number; en: number };
 }
 
-function predictedSpans(doc: GoldDoc, matcher: EntityMatcher): Span[] {
+export function predictedSpans(doc: GoldDoc, matcher: EntityMatcher): Span[] {
   const prepared = prepareText({ language: doc.lang, bodyText: doc.text });
   const shift = prepared.sections.find((x) => x.name === "body")!.start;
   const analysis = analyseText(prepared, matcher, doc.lang);
@@ -59,7 +59,7 @@ function predictedSpans(doc: GoldDoc, matcher: EntityMatcher): Span[] {
   return out;
 }
 
-function score(docs: GoldDoc[], matcher: EntityMatcher, strict = false): Record<GoldClass, ClassScores> {
+export function score(docs: GoldDoc[], matcher: EntityMatcher, strict = false): Record<GoldClass, ClassScores> {
   const counts: Record<GoldClass, Counts> = { person: emptyCounts(), country: emptyCounts() };
   for (const doc of docs) {
     const pred = predictedSpans(doc, matcher);

@@ -8,6 +8,7 @@ import type { Discovered, TokenNotes } from "./discover.types";
 import {
   AR_AMBIGUOUS_GIVEN,
   AR_COMMON_NOUNS,
+  AR_COMPOUND_ENDS,
   AR_GIVEN_NAMES,
   AR_LONE_UNSAFE,
   AR_NAME_LINKS,
@@ -26,6 +27,8 @@ const MAX_ROLE_SKIP = 5;
 const NAME_GAP = /^[\s\u00a0\u200c-\u200f-]*$/;
 // Imperfect-tense verbs (يقول، تعتبر، سيزور) look like names to a cue rule; given names are exempt.
 const VERB_SHAPE = /^(ي|ت|ن|سي|ست|سن)[^\s]{3,}$/;
+
+const CLITIC_NOUN = /^[بلك][تم]\S{3,}$/;
 
 function inSet(set: Set<string>, t: Token): boolean {
   return arabicCandidates(t.norm).some((c) => set.has(c));
@@ -72,7 +75,7 @@ function gapOk(text: string, a: Token, b: Token): boolean {
 }
 
 /** After a title: skip its complement (الخارجية، وزراء، الروسي، باسم الكرملين) to where a name may start. */
-function skipRole(tokens: readonly Token[], notes: TokenNotes, from: number, indefiniteTitle: boolean): number {
+function skipRole(tokens: readonly Token[], notes: TokenNotes, text: string, from: number, indefiniteTitle: boolean): number {
   let p = from;
   let skipped = 0;
   // An indefinite title (رئيس، وزير) is always followed by its idafa complement.
@@ -82,8 +85,8 @@ function skipRole(tokens: readonly Token[], notes: TokenNotes, from: number, ind
   }
   while (p < tokens.length && skipped < MAX_ROLE_SKIP) {
     const t = tokens[p];
-    if (t.script !== "ar") break;
-    if (notes.kbEnd[p] < 0) break;
+    // The role ends at punctuation: «وزير الخارجية (رويترز - أرشيف)» names nobody.
+    if (t.script !== "ar" || notes.kbEnd[p] < 0 || !gapOk(text, tokens[p - 1], t)) break;
     if (notes.kbEnd[p] > 0 && notes.kbKind[p] !== "person") {
       p = notes.kbEnd[p];
       skipped++;
@@ -112,16 +115,20 @@ function definite(t: Token): boolean {
 
 /** Shapes a name word does not have: a feminine/abstract ending (قمة، خارجية) or a common news noun. */
 function commonShape(t: Token): boolean {
-  return inSet(AR_COMMON_NOUNS, t) || AR_COMMON_NOUNS.has(stripArticle(t.norm)) || t.norm.endsWith("ه");
+  // A common noun in the accusative (مؤتمرا، وفدا) is still that noun; -ييه is a French -ier in a
+  // foreign name (كزافييه، أوليفييه), not a feminine ending.
+  const accusative = t.norm.length >= 4 && t.norm.endsWith("ا") && AR_COMMON_NOUNS.has(t.norm.slice(0, -1));
+  return inSet(AR_COMMON_NOUNS, t) || AR_COMMON_NOUNS.has(stripArticle(t.norm)) || accusative || (t.norm.endsWith("ه") && !t.norm.endsWith("ييه"));
 }
 
-const CLOSING_WORD = /^(ان|انه|انها|انهم|بان|بانه|في|امس|اليوم|يوم|خلال|لل?\S+)$/;
+const CLOSING_WORD = /^(ان|انه|انها|انهم|بان|بانه|في|امس|اليوم|يوم|خلال|الذي|التي|لل?\S+)$/;
 
 /** After a verb of saying, the speaker's name ends at "that", a colon or a quote. */
 function closesSpeech(tokens: readonly Token[], text: string, end: number): boolean {
   const after = tokens[end];
   if (!after) return true;
-  return CLOSING_WORD.test(after.norm) || /[:"«»،,.(]/.test(text.slice(tokens[end - 1].end, after.start));
+  // A role in apposition (قال X مدير الشركة) closes the name as a comma would.
+  return CLOSING_WORD.test(after.norm) || APPOSITIVE.has(after.norm) || /[:"«»،,.(]/.test(text.slice(tokens[end - 1].end, after.start));
 }
 
 /** قال الأعرجي إن…: a definite family name (nisba) as the whole subject of a verb of saying. */
@@ -134,18 +141,31 @@ function definiteSpeaker(tokens: readonly Token[], notes: TokenNotes, text: stri
 
 function canStartName(t: Token, afterCue: boolean): boolean {
   if (t.script !== "ar" || t.norm.length < 2 || isStop(t)) return false;
-  if (inSet(AR_SPEECH_VERBS, t) || AR_NOT_NAMES.has(t.norm)) return false;
+  if (inSet(AR_SPEECH_VERBS, t) || AR_NOT_NAMES.has(t.norm) || (!isGiven(t) && inSet(AR_TITLES, t))) return false;
   // بأول reads as ب + أول ("with the first") before it reads as Paul.
   if (arabicCandidates(t.norm).slice(1).some((c) => AR_STOPWORDS.has(c))) return false;
   if (isGiven(t)) return afterCue || !AR_AMBIGUOUS_GIVEN.has(t.norm);
   if (!afterCue) return false;
-  if (definite(t) || t.norm.startsWith("ل") || commonShape(t)) return false;
+  // A preposition on a verbal noun (بتميز، كممثل، بتشكيل) is not a name.
+  if (definite(t) || t.norm.startsWith("ل") || CLITIC_NOUN.test(t.norm) || commonShape(t)) return false;
   return !VERB_SHAPE.test(t.norm);
+}
+
+/**
+ * علي is also على ("on") once normalised. Written with ي it is the name when a name goes on after
+ * it (علي بن أبي طالب، علي الأنصاري، علي أصغر) or the clause ends (الإمام علي، …); never as على.
+ */
+function aliAsName(tokens: readonly Token[], text: string, p: number): boolean {
+  const t = tokens[p];
+  if (t.norm !== "علي" || !/ي$/.test(t.surface)) return false;
+  const next = tokens[p + 1];
+  if (!next || AND.has(next.norm) || /[:"«»،,.()]/.test(text.slice(t.end, next.start))) return true;
+  return AR_NAME_LINKS.has(next.norm) || (isGiven(next) && !isStop(next)) || (next.norm.startsWith("ال") && next.norm.endsWith("ي") && !inSet(AR_COMMON_NOUNS, next));
 }
 
 /** Reads a name of up to MAX_NAME words starting at p; returns its end index (p when none). */
 function readName(tokens: readonly Token[], notes: TokenNotes, text: string, p: number, afterCue: boolean): number {
-  if (p >= tokens.length || notes.kbEnd[p] || !canStartName(tokens[p], afterCue)) return p;
+  if (p >= tokens.length || notes.kbEnd[p] || !(canStartName(tokens[p], afterCue) || (afterCue && aliAsName(tokens, text, p)))) return p;
   // A cue in the previous sentence or clause does not introduce this word.
   if (afterCue && p > 0 && !gapOk(text, tokens[p - 1], tokens[p])) return p;
   let end = p + 1;
@@ -154,34 +174,79 @@ function readName(tokens: readonly Token[], notes: TokenNotes, text: string, p: 
   while (end < tokens.length && words < MAX_NAME) {
     const t = tokens[end];
     if (t.script !== "ar" || notes.kbEnd[end] || !gapOk(text, tokens[end - 1], t)) break;
-    if (AR_NAME_LINKS.has(t.norm) && end + 1 < tokens.length && gapOk(text, t, tokens[end + 1]) && !notes.kbEnd[end + 1]) {
-      end += 2;
+    const linked = linkEnd(tokens, notes, text, end);
+    if (linked > end) {
+      end = linked;
       words++;
       continue;
     }
+    // عبد الله written apart: الله is a stopword everywhere else.
+    if (t.norm === "الله" && tokens[end - 1].norm === "عبد") {
+      end++;
+      continue;
+    }
     if (isStop(t) || inSet(AR_TITLES, t) || inSet(AR_SPEECH_VERBS, t) || AR_NOT_NAMES.has(t.norm)) break;
+    // A role noun in apposition (برونسكي مدير الشركة) follows the name, it is not part of it.
+    if (APPOSITIVE.has(t.norm) && !isGiven(t)) break;
     if (t.norm.startsWith("ال")) {
-      // عبد الله، أبو الغيط: the article word completes the compound and the name may go on.
-      if (AR_NAME_PREFIXES.has(tokens[end - 1].norm)) {
+      // عبد الله، أبو الغيط، محيي الدين: the article word completes the compound and the name may go on.
+      if (AR_NAME_PREFIXES.has(tokens[end - 1].norm) || AR_COMPOUND_ENDS.has(t.norm)) {
         end++;
         continue;
       }
-      // A family name with the article closes the name: a nisba (نوري المالكي), or any right after
-      // a given name (عمر البشير، فؤاد السنيورة).
-      const common = inSet(AR_COMMON_NOUNS, t) || AR_COMMON_NOUNS.has(stripArticle(t.norm));
-      const firstIsPlainGiven = words === 1 && AR_GIVEN_NAMES.has(tokens[end - 1].norm) && !AR_LONE_UNSAFE.has(tokens[end - 1].norm);
-      if (!isStop(t) && !common && ((t.norm.endsWith("ي") && !t.norm.endsWith("يه")) || firstIsPlainGiven)) end++;
-      break;
+      return familyTail(tokens, notes, text, end, words);
     }
+    // A lone letter or a preposition on a verbal noun (بتوقيت، لتدريبات، بمقر) is not a name word.
+    if (t.norm.length < 2 || CLITIC_NOUN.test(t.norm)) break;
     const afterGiven = isGiven(tokens[end - 1]);
-    // A preposition-like ل opens a new phrase, except right after a given name (إميل لحود).
-    if (t.norm.startsWith("ل") && !isGiven(t) && !afterGiven) break;
+    // A preposition-like ل opens a new phrase, except right after a given name (إميل لحود) or
+    // before punctuation (جوزف ليبرمان،); لل (ل + ال) always does.
+    if (t.norm.startsWith("ل") && !isGiven(t) && (t.norm.startsWith("لل") || (!afterGiven && !closesName(tokens, text, end + 1)))) break;
+    // «سيغموند فرويد سيغموند فرويد» is one name said twice (but زيد رعد زيد الحسين is one name).
+    if (t.norm === tokens[p].norm && tokens[end + 1]?.norm === tokens[p + 1].norm) break;
     if (!isGiven(t) && (definite(t) || commonShape(t) || (afterGiven ? verbLike(t) : VERB_SHAPE.test(t.norm)))) break;
     hasGiven ||= isGiven(t);
     end++;
     words++;
   }
   return end;
+}
+
+/** After a particle (بن، آل، ولد) the next word belongs to the name; بن أبي طالب takes the kunya's word too. */
+function linkEnd(tokens: readonly Token[], notes: TokenNotes, text: string, end: number): number {
+  const t = tokens[end];
+  const next = tokens[end + 1];
+  if (!AR_NAME_LINKS.has(t.norm) || !next || !gapOk(text, t, next) || notes.kbEnd[end + 1]) return end;
+  const father = tokens[end + 2];
+  return KUNYA.has(next.norm) && father?.script === "ar" && !isStop(father) && !notes.kbEnd[end + 2] ? end + 3 : end + 2;
+}
+
+/** A family name with the article closes the name, unless more follow (جابر الأحمد الجابر الصباح). */
+function familyTail(tokens: readonly Token[], notes: TokenNotes, text: string, end: number, words: number): number {
+  if (!familyName(tokens, end)) return end;
+  end++;
+  while (end < tokens.length && words < MAX_NAME + 1 && tokens[end].norm.startsWith("ال") && gapOk(text, tokens[end - 1], tokens[end]) && !notes.kbEnd[end] && (AR_COMPOUND_ENDS.has(tokens[end].norm) || familyName(tokens, end, true))) {
+    end++;
+    words++;
+  }
+  return end;
+}
+
+/**
+ * A word with the article that continues a name: a nisba (نوري المالكي), or any after a given
+ * name (عمر البشير، عباس محمود العقاد) or after another family name when `chained`.
+ */
+function familyName(tokens: readonly Token[], p: number, chained = false): boolean {
+  const t = tokens[p];
+  if (isStop(t) || inSet(AR_TITLES, t) || AR_NOT_NAMES.has(t.norm) || inSet(AR_COMMON_NOUNS, t) || AR_COMMON_NOUNS.has(stripArticle(t.norm))) return false;
+  const nisba = t.norm.endsWith("ي") && !t.norm.endsWith("يه");
+  if (nisba && !chained) return true;
+  const prev = tokens[p - 1];
+  const plainGiven = AR_GIVEN_NAMES.has(prev.norm) && !AR_LONE_UNSAFE.has(prev.norm);
+  if (!chained && plainGiven && (p < 2 || !isGiven(tokens[p - 2]))) return true;
+  // ال + م… is mostly a participle (المصنف، المجمع): not a family name without the nisba ending.
+  if (nisba || t.norm.endsWith("ه") || t.norm.startsWith("الم")) return false;
+  return chained || ((plainGiven || AR_AMBIGUOUS_GIVEN.has(prev.norm)) && !AR_LONE_UNSAFE.has(prev.norm));
 }
 
 function push(out: Discovered[], start: number, end: number, cue: Discovered["cue"]): void {
@@ -206,7 +271,8 @@ function extendLists(tokens: readonly Token[], notes: TokenNotes, text: string, 
     for (let hops = 0; hops < 4 && k < tokens.length; hops++) {
       const gap = text.slice(tokens[k - 1].end, tokens[k].start);
       let p = k;
-      if (AND.has(tokens[k].norm)) p = k + 1;
+      // «X. و…» and «X، و…» start a new clause, not a list (a comma alone still lists).
+      if (AND.has(tokens[k].norm) && /^\s*$/.test(gap)) p = k + 1;
       else if (!/^\s*[،,]\s*$/.test(gap)) break;
       if (p >= tokens.length || taken.has(p)) break;
       const end = readName(tokens, notes, text, p, true);
@@ -218,7 +284,7 @@ function extendLists(tokens: readonly Token[], notes: TokenNotes, text: string, 
     // And backwards: «بوش و شارون و [بلير]».
     let s = d.start;
     for (let hops = 0; hops < 4 && s > 1; hops++) {
-      const joint = AND.has(tokens[s - 1].norm) ? s - 1 : /^\s*[،,]\s*$/.test(text.slice(tokens[s - 1].end, tokens[s].start)) ? s : -1;
+      const joint = AND.has(tokens[s - 1].norm) && gapOk(text, tokens[s - 1], tokens[s]) ? s - 1 : /^\s*[،,]\s*$/.test(text.slice(tokens[s - 1].end, tokens[s].start)) ? s : -1;
       if (joint < 0) break;
       let hit = -1;
       for (let len = 1; len <= 2 && hit < 0; len++) {
@@ -264,6 +330,28 @@ function colonSpeakers(tokens: readonly Token[], notes: TokenNotes, text: string
   return out;
 }
 
+/**
+ * A name right before a number in brackets: an age (بان كي مون (62 عاما)) or a goal's minute in a
+ * match report (جيرماين ديفو (38)). Two or three name words, or one before an age.
+ */
+function bracketedNumbers(tokens: readonly Token[], notes: TokenNotes, text: string, found: Discovered[]): Discovered[] {
+  const out: Discovered[] = [];
+  const covered = coverage(tokens.length, found);
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i].script !== "num" || !/^\s*\(\s*$/.test(text.slice(tokens[i - 1].end, tokens[i].start))) continue;
+    const age = tokens[i + 1]?.norm === "عاما";
+    for (let len = 3; len >= (age ? 1 : 2); len--) {
+      const p = i - len;
+      if (p < 0 || covered(p) || covered(i - 1)) continue;
+      if (readName(tokens, notes, text, p, true) === i) {
+        out.push({ start: p, end: i, cue: "apposition", lang: "ar" });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 // Role nouns written after a name, in apposition: «البدري مدير الكرة»، «كينيون كبير المديرين».
 const APPOSITIVE = new Set(
   "رئيس رئيسة وزير وزيرة مدير مديرة قائد زعيم نائب سفير مندوب متحدث مستشار مدرب كبير أمين عضو مؤسس"
@@ -291,13 +379,59 @@ function appositiveNames(tokens: readonly Token[], notes: TokenNotes, text: stri
   return out;
 }
 
+/**
+ * The name after a nationality adjective (السويسري روجيه فيدرر): a given name opens it; an unknown
+ * word only as a two-word name or one closed by punctuation or a number (البلجيكي ميفيوس 6 - 3).
+ */
+function afterNationality(tokens: readonly Token[], notes: TokenNotes, text: string, i: number, e: number): number {
+  if (e >= tokens.length || !/^\s+$/.test(text.slice(tokens[e - 1].end, tokens[e].start))) return e;
+  if (isGiven(tokens[e])) return readName(tokens, notes, text, e, true);
+  // After a noun the adjective describes it (الحكومة التركية، الكونغرس الأميركي), not a person;
+  // with a preposition on it (الثالثة للكيني …) it stands for one.
+  const prev = tokens[i - 1];
+  const preposition = /^(لل|بال|كال|ولل|وبال)/.test(tokens[i].norm);
+  if (prev && !preposition && gapOk(text, prev, tokens[i]) && (definite(prev) || notes.kbEnd[i - 1] !== 0)) return e;
+  const end = readName(tokens, notes, text, e, true);
+  if (end - e >= 2) return end;
+  return end > e && closesName(tokens, text, end) ? end : e;
+}
+
+/** A one-word name ends at punctuation, a number or the end of the text. */
+function closesName(tokens: readonly Token[], text: string, end: number): boolean {
+  const after = tokens[end];
+  return !after || /^\p{N}/u.test(after.surface) || /[:"«»،,.()]/.test(text.slice(tokens[end - 1].end, after.start));
+}
+
+/**
+ * بن between two words makes both a name even when neither is a listed given name (الوليد بن
+ * طلال، معاوية بن سفيان); returns the end of the name, or `i` when the words around it do not fit.
+ */
+function nasabName(tokens: readonly Token[], notes: TokenNotes, text: string, i: number): number {
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  if (!after || notes.kbEnd[i - 1] || notes.kbEnd[i + 1] || before.script !== "ar" || after.script !== "ar") return i;
+  if (!gapOk(text, before, tokens[i]) || !gapOk(text, tokens[i], after)) return i;
+  const nameWord = (t: Token) => t.norm.length >= 2 && !isStop(t) && !inSet(AR_TITLES, t) && !inSet(AR_COMMON_NOUNS, t) && !inSet(AR_SPEECH_VERBS, t);
+  if (!(nameWord(before) || aliAsName(tokens, text, i - 1))) return i;
+  if (arabicCandidates(before.norm).length > 1 && !isGiven(before) && !before.norm.startsWith("ال")) return i;
+  // بن أبي طالب: the father's kunya, then his name.
+  const father = tokens[i + 2];
+  const kunya = KUNYA.has(after.norm) && father?.script === "ar" && !isStop(father) && !notes.kbEnd[i + 2] && gapOk(text, after, father);
+  if (kunya) return Math.max(readName(tokens, notes, text, i + 2, true), i + 3);
+  if (!nameWord(after)) return i;
+  return Math.max(readName(tokens, notes, text, i + 1, true), i + 2);
+}
+
+const KUNYA = new Set(["ابي", "ابو"]);
+
 /** People in Arabic text, as token ranges not covered by knowledge-base matches. */
 export function discoverArabic(tokens: readonly Token[], notes: TokenNotes, text: string): Discovered[] {
   const found = discoverByCues(tokens, notes, text);
   const listed = extendLists(tokens, notes, text, found);
   const quoted = colonSpeakers(tokens, notes, text, [...found, ...listed]);
   const placed = appositiveNames(tokens, notes, text, [...found, ...listed, ...quoted]);
-  return [...found, ...listed, ...quoted, ...placed].sort((a, b) => a.start - b.start);
+  const numbered = bracketedNumbers(tokens, notes, text, [...found, ...listed, ...quoted, ...placed]);
+  return [...found, ...listed, ...quoted, ...placed, ...numbered].sort((a, b) => a.start - b.start);
 }
 
 function discoverByCues(tokens: readonly Token[], notes: TokenNotes, text: string): Discovered[] {
@@ -309,14 +443,14 @@ function discoverByCues(tokens: readonly Token[], notes: TokenNotes, text: strin
       // A nationality adjective with no noun before it introduces a name: الفرنسي جاك شيراك.
       if (notes.kbVia[i] === "demonym" && arabicCandidates(t.norm).some((c) => c.startsWith("ال"))) {
         const e = notes.kbEnd[i];
-        const end = e < tokens.length && isGiven(tokens[e]) ? readName(tokens, notes, text, e, true) : e;
+        const end = afterNationality(tokens, notes, text, i, e);
         if (end > e) push(out, e, end, "nationality");
       }
       continue;
     }
     const te = titleEnd(tokens, i);
     if (te > i) {
-      const p = skipRole(tokens, notes, te, !arabicCandidates(tokens[te - 1].norm).some((c) => c.startsWith("ال")));
+      const p = skipRole(tokens, notes, text, te, !arabicCandidates(tokens[te - 1].norm).some((c) => c.startsWith("ال")));
       const end = readName(tokens, notes, text, p, true);
       if (end > p) {
         push(out, p, end, "title");
@@ -339,6 +473,24 @@ function discoverByCues(tokens: readonly Token[], notes: TokenNotes, text: strin
         i = end - 1;
       }
       continue;
+    }
+    if (t.norm === "بن" && i > 0 && (out.length === 0 || out[out.length - 1].end <= i - 1)) {
+      const end = nasabName(tokens, notes, text, i);
+      if (end > i) {
+        push(out, i - 1, end, "given");
+        i = end - 1;
+        continue;
+      }
+    }
+    // An everyday-word given name (جمال، صالح) is a name when a compound follows: جمال عبد الناصر
+    // (باسم is "on behalf of" there: المتحدث باسم أبو …).
+    if (AR_AMBIGUOUS_GIVEN.has(t.norm) && !isStop(t) && t.norm !== "باسم" && i + 2 < tokens.length && AR_NAME_PREFIXES.has(tokens[i + 1].norm) && gapOk(text, t, tokens[i + 1])) {
+      const end = readName(tokens, notes, text, i, true);
+      if (end > i + 2) {
+        push(out, i, end, "given");
+        i = end - 1;
+        continue;
+      }
     }
     if (isGiven(t) && !AR_AMBIGUOUS_GIVEN.has(t.norm)) {
       let end = readName(tokens, notes, text, i, false);

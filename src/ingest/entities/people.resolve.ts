@@ -6,7 +6,7 @@
 import { arabicCandidates } from "./arabic";
 import type { Discovered } from "./discover.types";
 import { isCommonWord } from "./lexicon.en";
-import { AR_STOPWORDS } from "./lexicon.ar";
+import { AR_COMMON_NOUNS, AR_SPEECH_VERBS, AR_STOPWORDS } from "./lexicon.ar";
 import type { EntityMatcher } from "./matcher";
 import type { Token } from "./tokenize";
 import { compareNames, SAME_PERSON_THRESHOLD, SUGGEST_THRESHOLD, translitKey, translitTokens } from "./translit";
@@ -126,7 +126,8 @@ function propagateSurnames(tokens: readonly Token[], taken: Uint8Array, groups: 
   for (const g of groups) {
     if (g.words < 2 && !g.cued) continue;
     const last = tokens[g.spans[0].end - 1];
-    const ok = last.script === "ar" ? !AR_STOPWORDS.has(last.norm) : !isCommonWord(last.norm);
+    // A surname that is also a verb or noun (طالب "demanded", حرب "war") is not read alone as the person.
+    const ok = last.script === "ar" ? !AR_STOPWORDS.has(last.norm) && !AR_SPEECH_VERBS.has(last.norm) && !AR_COMMON_NOUNS.has(last.norm) : !isCommonWord(last.norm);
     if (ok && last.norm.length >= 3 && !bySurname.has(last.norm)) bySurname.set(last.norm, g);
   }
   if (bySurname.size === 0) return;

@@ -1,0 +1,92 @@
+import { createMatcher, extractEntities, type EntityResult } from "../../../src/ingest/entities";
+
+const matcher = createMatcher();
+const run = (bodyText: string): EntityResult => extractEntities({ language: "ar", bodyText }, matcher);
+const newNames = (r: EntityResult) => r.people.flatMap((p) => (p.ref.kind === "new" ? [p.ref.name] : []));
+
+describe("Arabic cues around names the knowledge base does not hold", () => {
+  it("reads an unlisted name after a nationality adjective that stands alone", () => {
+    expect(newNames(run("وتغلب البلجيكي غوستاف فانديرمير على منافسه في الدور الأول"))).toEqual(["غوستاف فانديرمير"]);
+  });
+
+  it("reads a name after a nationality adjective carrying a preposition", () => {
+    expect(newNames(run("وذهبت المرتبة الثانية للكيني موانغي كيبتو ."))).toEqual(["موانغي كيبتو"]);
+  });
+
+  it("does not read the words after an adjective that describes a noun as a name", () => {
+    expect(run("وناقش البرلمان الألماني مشروع قانون جديد").people).toEqual([]);
+  });
+
+  it("keeps family names with the article after given names", () => {
+    expect(newNames(run("وقال سليم محمود العطار إن الموسم انتهى"))).toEqual(["سليم محمود العطار"]);
+    expect(newNames(run("وقال حمد الأحمد الجابر إن الجلسة تأجلت"))).toEqual(["حمد الأحمد الجابر"]);
+  });
+
+  it("keeps the second half of a compound given name such as محيي الدين", () => {
+    expect(newNames(run("وقال محمود محيي الدين إن النمو تباطأ"))).toEqual(["محمود محيي الدين"]);
+  });
+
+  it("reads an everyday-word given name when a compound name follows it", () => {
+    expect(newNames(run("وكان جمال عبد الرحيم قد وصل مساء أمس"))).toEqual(["جمال عبد الرحيم"]);
+  });
+
+  it("ends a speaker's one-word name at a role noun in apposition", () => {
+    expect(newNames(run("وقال برونسكي مدير الشركة إن الأرباح ارتفعت"))).toEqual(["برونسكي"]);
+  });
+
+  it("reads two words joined by بن as one name even without a listed given name", () => {
+    expect(newNames(run("وحضر الغالب بن ناصر الاجتماع"))).toEqual(["الغالب بن ناصر"]);
+  });
+
+  it("reads علي written with ya as a name before بن, never as the preposition على", () => {
+    expect(newNames(run("ووصل علي بن حسن إلى المدينة"))).toEqual(["علي بن حسن"]);
+    expect(run("ووافق الرئيس على الخطة").people).toEqual([]);
+    expect(run("ووافق الرئيس علي الخطة").people).toEqual([]);
+  });
+
+  it("does not continue a list of names across a sentence end", () => {
+    expect(newNames(run("التقى الوزير هانس فيبر . و صدرت رواية جديدة"))).toEqual(["هانس فيبر"]);
+  });
+
+  it("does not look for a name past the punctuation that ends a title's role", () => {
+    expect(run("التقى وزير الخارجية ( رويترز - أرشيف ) نظيره").people).toEqual([]);
+  });
+
+  it("does not take a preposition on a verbal noun for a name or part of one", () => {
+    expect(run("وقال الحاكم بتشكيل لجنة").people).toEqual([]);
+    expect(newNames(run("وفاز مايكل برونر بتوقيت قياسي"))).toEqual(["مايكل برونر"]);
+  });
+
+  it("stops a name at a kinship or role noun after it", () => {
+    expect(newNames(run("وقال جون ماركس زميل الكاتب إن الرواية جاهزة"))).toEqual(["جون ماركس"]);
+  });
+
+  it("reads a name said twice in a row as two mentions of one person", () => {
+    const r = run("ولد الطبيب كارل برونر كارل برونر في فيينا");
+    expect(newNames(r)).toEqual(["كارل برونر"]);
+    expect(r.people[0].count).toBe(2);
+  });
+
+  it("reads the French -ier ending of a given name as part of the name", () => {
+    expect(newNames(run("وتغلب الفرنسي كزافييه دوبون على منافسه"))).toEqual(["كزافييه دوبون"]);
+  });
+
+  it("reads the words before a bracketed goal minute or age as a name", () => {
+    expect(newNames(run("وأحرز الأهداف داريو كانتيلي ( 12 ) و"))).toEqual(["داريو كانتيلي"]);
+    expect(newNames(run("غير أن تعيين غوتنبرغ ( 62 عاما ) أثار الجدل"))).toEqual(["غوتنبرغ"]);
+  });
+
+  it("reads a father's kunya after بن as part of the name", () => {
+    expect(newNames(run("وحضر سعد بن أبي ناصر الاجتماع"))).toEqual(["سعد بن أبي ناصر"]);
+  });
+
+  it("does not read a surname that is also a verb alone as the person", () => {
+    const r = run("وقال الوزير حامد بن أبي طالب إن الخطة جاهزة . و طالب المتظاهرون بالإصلاح");
+    expect(newNames(r)).toEqual(["حامد بن أبي طالب"]);
+    expect(r.people[0].count).toBe(1);
+  });
+
+  it("does not read a team's words as a name after الفريق", () => {
+    expect(run("وسيقدم الفريق مستوى أفضل في المباراة").people).toEqual([]);
+  });
+});
