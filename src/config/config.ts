@@ -61,6 +61,10 @@ export interface Config {
   subscriptionsPerSocket: number;
   /** Serve a Federation 2 subgraph (`@key` entities, `_entities`, `_service`). */
   federation: boolean;
+  /** `jit`: operations run as graphql-jit compiled code (graphql-js for what it cannot compile); `graphql-js`: graphql-js only. */
+  executor: "jit" | "graphql-js";
+  /** Requests of one operation before graphql-jit compiles it; graphql-js runs the earlier ones. */
+  jitCompileAfter: number;
 }
 
 /** A token bucket: `capacity` points, refilled at `refillPerSecond`. */
@@ -235,6 +239,8 @@ export const SETTINGS: Setting[] = [
   setting("subscriptionMaxBufferedBytes", "SUBSCRIPTION_MAX_BUFFERED_BYTES", "Bytes a WebSocket may have unsent before it is closed as a slow consumer (code 4008).", 4 * 1024 * 1024, integer(1024, 1024 * 1024 * 1024)),
   setting("subscriptionsPerSocket", "SUBSCRIPTIONS_PER_SOCKET", "Concurrent subscriptions one WebSocket may hold.", 20, integer(1, 1000)),
   setting("federation", "FEDERATION", "Serve a Federation 2 subgraph (entities Article, Person, Country, Event) for an Apollo router or gateway.", false, boolean),
+  setting("executor", "EXECUTOR", "How HTTP operations run: `jit` compiles each operation once with graphql-jit (graphql-js for what it cannot compile); `graphql-js` interprets every request.", "jit", oneOf("jit", "graphql-js")),
+  setting("jitCompileAfter", "JIT_COMPILE_AFTER", "With `EXECUTOR=jit`, requests of the same operation before it is compiled (graphql-js runs the earlier ones). Compiling costs more CPU than several executions: raise it when clients send many one-off documents.", 1, integer(1, 1000)),
 ];
 
 /** Reads every setting and reports every problem at once. */

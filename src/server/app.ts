@@ -18,6 +18,8 @@ import type { Config } from "../config/config";
 import { runWithStatementScope } from "../db/statement-counter";
 import { buildKhabarSubgraphSchema } from "../federation/subgraph";
 import type { Context, Services } from "../graphql/context";
+import { createJitExecutor, type JitExecutor } from "../graphql/executor/jit.executor";
+import { schemaGateway } from "../graphql/executor/schema.gateway";
 import { RequestCache } from "../graphql/loaders/cached-batch";
 import { Loaders } from "../graphql/loaders/loaders";
 import { accessPlugin, type AccessContext } from "../graphql/plugins/access.plugin";
@@ -48,7 +50,12 @@ export interface RunningApp {
   httpServer: http.Server;
   apollo: ApolloServer<GatewayContext>;
   integrator: IntegratorServices;
+  /** The graphql-jit executor and its counters; absent with EXECUTOR=graphql-js. */
+  jit?: JitExecutor;
 }
+
+/** Operations remembered per process: far more than the distinct operations real clients send. */
+const JIT_MAX_OPERATIONS = 1000;
 
 interface Scoped { statements: { count: number } }
 
@@ -111,12 +118,14 @@ interface Parts {
   integrator: IntegratorServices;
   responseCache: ReturnType<typeof createResponseCache>;
   subscriptionServer?: { dispose(): Promise<void> };
+  jit?: JitExecutor;
 }
 
-function apolloServer({ deps, schema, httpServer, integrator, responseCache, subscriptionServer }: Parts): ApolloServer<GatewayContext> {
+function apolloServer({ deps, schema, httpServer, integrator, responseCache, subscriptionServer, jit }: Parts): ApolloServer<GatewayContext> {
   const { config, log } = deps;
   return new ApolloServer<GatewayContext>({
-    schema,
+    // A custom executor can only be given to Apollo as a gateway; it serves the same local schema.
+    ...(jit ? { gateway: schemaGateway(schema, jit.executor) } : { schema }),
     // Introspection is decided per role by the access plugin.
     introspection: true,
     includeStacktraceInErrorResponses: config.env === "development",
@@ -163,7 +172,8 @@ async function assemble(deps: AppDeps, app: express.Express, httpServer: http.Se
     clientIp: (req) => proxyaddr(req, app.get("trust proxy fn")),
     contextFor: (principal, requestId, subscription) => ({ ...contextFor(principal, requestId), subscription }),
   });
-  const apollo = apolloServer({ deps, schema, httpServer, integrator, responseCache, subscriptionServer });
+  const jit = config.executor === "jit" ? createJitExecutor(schema, { maxOperations: JIT_MAX_OPERATIONS, compileAfter: config.jitCompileAfter }) : undefined;
+  const apollo = apolloServer({ deps, schema, httpServer, integrator, responseCache, subscriptionServer, jit });
   await apollo.start();
 
   app.use(healthRouter(db, cache));
@@ -189,7 +199,7 @@ async function assemble(deps: AppDeps, app: express.Express, httpServer: http.Se
     }),
   );
   app.use(httpErrors(config, log));
-  return { app, httpServer, apollo, integrator };
+  return { app, httpServer, apollo, integrator, jit };
 }
 
 /**

@@ -19,8 +19,18 @@ export function mustUseSafelist(principal: Principal, config: AccessConfig): boo
   return config.safelist === "enforce" || principal.safelistOnly === true;
 }
 
+const introspecting = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, boolean>>();
+
+/** Remembered per parsed document: Apollo hands the same document object to every request with that text. */
 export function introspects(schema: GraphQLSchema, document: DocumentNode): boolean {
-  return validate(schema, document, [NoSchemaIntrospectionCustomRule]).length > 0;
+  let bySchema = introspecting.get(schema);
+  if (!bySchema) introspecting.set(schema, (bySchema = new WeakMap()));
+  let found = bySchema.get(document);
+  if (found === undefined) {
+    found = validate(schema, document, [NoSchemaIntrospectionCustomRule]).length > 0;
+    bySchema.set(document, found);
+  }
+  return found;
 }
 
 export function forbidden(message: string, extensions: Record<string, unknown> = {}): GraphQLError {

@@ -32,8 +32,38 @@ export interface CostInput {
   maxFirst: number;
 }
 
-/** The requested cost: every list at its full `first`, every object counted (see docs/integrators.md). */
-export function estimateCost({ schema, document, operationName, variables, maxFirst }: CostInput): number {
+/** Estimates remembered per schema and parsed document (Apollo reuses the object for the same text). */
+const estimates = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+/** Variable sets remembered per document, and the longest one worth a key. */
+const PER_DOCUMENT = 32;
+const MAX_KEY_LENGTH = 2048;
+
+function estimatesOf(schema: GraphQLSchema, document: DocumentNode): Map<string, number> {
+  let bySchema = estimates.get(schema);
+  if (!bySchema) estimates.set(schema, (bySchema = new WeakMap()));
+  let byKey = bySchema.get(document);
+  if (!byKey) bySchema.set(document, (byKey = new Map()));
+  return byKey;
+}
+
+/**
+ * The requested cost: every list at its full `first`, every object counted (see docs/integrators.md).
+ * The same operation with the same variables costs the same, so repeats skip the walk.
+ */
+export function estimateCost(input: CostInput): number {
+  const key = `${input.operationName ?? ""}\n${input.maxFirst}\n${JSON.stringify(input.variables ?? {})}`;
+  if (key.length > MAX_KEY_LENGTH) return computeCost(input);
+  const known = estimatesOf(input.schema, input.document);
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  // Refusals (a bad `first`) throw and are not remembered.
+  const cost = computeCost(input);
+  if (known.size >= PER_DOCUMENT) known.clear();
+  known.set(key, cost);
+  return cost;
+}
+
+function computeCost({ schema, document, operationName, variables, maxFirst }: CostInput): number {
   return getComplexity({
     schema,
     query: document,
