@@ -112,7 +112,7 @@ describe("EXECUTOR=jit against graphql-js", () => {
       expect(r.jit).toEqual(r.interpreted);
       codes.push(r.jit.errors?.map((e) => (e.extensions as { code?: string }).code));
     }
-    expect(codes).toEqual([["BAD_USER_INPUT"], ["INTERNAL_SERVER_ERROR"], ["INTERNAL_SERVER_ERROR"], ["FORBIDDEN"], ["GRAPHQL_VALIDATION_FAILED"]]);
+    expect(codes).toEqual([["BAD_USER_INPUT"], ["BAD_USER_INPUT"], ["BAD_USER_INPUT"], ["FORBIDDEN"], ["GRAPHQL_VALIDATION_FAILED"]]);
   });
 });
 

@@ -35,6 +35,15 @@ describe("query-shape limits", () => {
     expect(res.headers.get("x-sql-statements")).toBe("0");
   });
 
+  it("answers variables of the wrong type or missing ones with 400 BAD_USER_INPUT naming each, before any SQL runs", async () => {
+    const res = await app.gql(`query($n: Int!, $q: String!) { articles(first: $n, filter: { q: $q }) { totalCount } }`, { n: "ten" });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(res.body.errors?.[0].message).toMatch(/\$n.*"ten".*\$q.*not provided/s);
+    expect(res.headers.get("x-sql-statements")).toBe("0");
+  });
+
   it("admits the 50-article front page under the default cost limit", async () => {
     const res = await app.gql(`{ articles(first: 50) { edges { node { title source { name } images { url } people(first: 5) { name } countries { code } } } } }`);
     expect(res.body.errors).toBeUndefined();

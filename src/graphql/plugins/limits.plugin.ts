@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError } from "graphql";
+import { GraphQLError, getVariableValues, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import type { BucketState, Buckets } from "../../auth/bucket";
 import type { Budget } from "../../auth/budget";
 import { actualCost } from "./actual-cost";
@@ -33,6 +33,20 @@ export interface LimitsOptions {
 /** Every request costs at least one point, so floods of cheap or rejected queries still count. */
 const MIN_CHARGE = 1;
 
+/**
+ * The cost of an operation depends on its variables, so they are coerced first: a wrong type or a
+ * missing required value is the client's error, named with every problem, not a failed estimate.
+ */
+function checkVariables(schema: GraphQLSchema, operation: OperationDefinitionNode | null | undefined, variables: Record<string, unknown> | undefined): void {
+  if (!operation?.variableDefinitions?.length) return;
+  const { errors } = getVariableValues(schema, operation.variableDefinitions, variables ?? {}, { maxErrors: 10 });
+  if (!errors?.length) return;
+  throw new GraphQLError(errors.map((e) => e.message).join(" "), {
+    nodes: errors[0].nodes,
+    extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
+  });
+}
+
 function tooComplex(cost: number, maxCost: number): GraphQLError {
   return new GraphQLError(`Query is too complex: cost ${cost} exceeds the maximum of ${maxCost}. Ask for fewer items (first) or fewer nested lists.`, {
     extensions: { code: "QUERY_TOO_COMPLEX", limit: "cost", cost, maxCost, http: { status: 400 } },
@@ -55,6 +69,7 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<LimitsCont
               extensions: { code: "BAD_REQUEST", http: { status: 400 } },
             });
           }
+          checkVariables(schema, operation, request.variables);
           const requested = estimateCost({ schema, document, operationName, variables: request.variables, maxFirst: opts.maxFirst });
           const { budget } = contextValue;
           if (requested > budget.maxCost) throw tooComplex(requested, budget.maxCost);
