@@ -1,0 +1,48 @@
+import type { Lexicon } from "./lexicon";
+
+/** English news vocabulary, most frequent first within each part of speech (ranks feed a Zipf draw). */
+export const EN: Lexicon = {
+  determiners: ["the", "a", "its", "their", "this", "another", "every", "his", "her", "some"],
+  prepositions: ["in", "on", "for", "with", "after", "over", "against", "during", "before", "amid", "across", "under", "near", "despite", "without"],
+  conjunctions: ["and", "but", "while", "as", "because", "although", "after", "when"],
+  nouns: [
+    "government", "minister", "president", "talks", "security", "officials", "forces", "agreement", "election", "economy",
+    "prices", "market", "report", "police", "court", "parliament", "war", "ceasefire", "aid", "crisis",
+    "border", "deal", "party", "leader", "region", "army", "meeting", "summit", "budget", "plan",
+    "oil", "gas", "water", "energy", "inflation", "growth", "bank", "investors", "trade", "exports",
+    "imports", "tariffs", "companies", "workers", "strike", "protest", "protesters", "demonstrations", "refugees", "migrants",
+    "hospital", "doctors", "patients", "vaccine", "outbreak", "schools", "students", "teachers", "university", "exam",
+    "match", "league", "club", "coach", "players", "goal", "season", "tournament", "championship", "final",
+    "film", "festival", "museum", "exhibition", "concert", "novel", "artist", "audience", "series", "award",
+    "storm", "floods", "drought", "earthquake", "heatwave", "rain", "temperatures", "wildfire", "climate", "emissions",
+    "technology", "startup", "platform", "data", "satellite", "launch", "researchers", "study", "scientists", "network",
+    "judge", "trial", "verdict", "lawyers", "prosecutors", "charges", "investigation", "suspects", "arrests", "prison",
+    "ministry", "cabinet", "committee", "council", "delegation", "envoy", "ambassador", "embassy", "negotiators", "mediators",
+    "troops", "militants", "attack", "strikes", "drones", "missiles", "soldiers", "civilians", "convoy", "checkpoint",
+    "currency", "debt", "loan", "reserves", "revenue", "tax", "subsidies", "salaries", "pensions", "unemployment",
+    "housing", "rents", "fuel", "electricity", "bread", "wheat", "harvest", "farmers", "fishermen", "ports",
+    "airport", "flights", "railway", "highway", "bridge", "tunnel", "project", "construction", "contract", "tender",
+    "constitution", "referendum", "vote", "voters", "candidates", "campaign", "coalition", "opposition", "reforms", "law",
+    "rights", "freedom", "journalists", "media", "statement", "interview", "speech", "decision", "proposal", "warning",
+    "week", "month", "year", "day", "night", "morning", "weekend", "decade", "quarter", "century",
+  ],
+  verbs: [
+    "said", "announced", "confirmed", "warned", "agreed", "called", "discussed", "met", "signed", "rejected",
+    "urged", "approved", "launched", "opened", "closed", "raised", "cut", "reported", "denied", "accused",
+    "criticised", "welcomed", "condemned", "visited", "hosted", "received", "won", "lost", "drew", "beat",
+    "arrested", "killed", "injured", "attacked", "withdrew", "advanced", "resumed", "suspended", "postponed", "cancelled",
+    "expected", "estimated", "showed", "reached", "exceeded", "fell", "rose", "jumped", "slipped", "doubled",
+    "imposed", "lifted", "extended", "ended", "began", "completed", "planned", "proposed", "demanded", "promised",
+    "blamed", "praised", "ordered", "sentenced", "released", "freed", "evacuated", "rescued", "delivered", "shipped",
+  ],
+  adjectives: [
+    "new", "first", "last", "international", "national", "local", "regional", "global", "economic", "political",
+    "military", "official", "public", "private", "major", "key", "former", "current", "next", "previous",
+    "joint", "annual", "monthly", "senior", "top", "main", "final", "early", "late", "long",
+    "short", "high", "low", "record", "rising", "falling", "sharp", "strong", "weak", "fragile",
+    "humanitarian", "diplomatic", "financial", "digital", "renewable", "medical", "legal", "urgent", "direct", "historic",
+    "Arab", "European", "American", "Gulf", "African", "Asian", "Russian", "Chinese", "Turkish", "Iranian",
+  ],
+  connectives: ["also", "still", "already", "again", "now", "later", "earlier", "recently", "reportedly", "officially"],
+  sentenceOpeners: ["Meanwhile,", "However,", "In addition,", "According to officials,", "Earlier this week,", "On Sunday,", "On Monday,", "Later,"],
+};

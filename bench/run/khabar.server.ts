@@ -1,0 +1,166 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { createClient } from "redis";
+import type { Server } from "./types";
+
+export interface KhabarServerOptions {
+  name: string;
+  description: string;
+  repoRoot: string;
+  databaseUrl: string;
+  redisUrl: string;
+  responseCache: boolean;
+  /** Bump the cache generation before every request, so loader caches miss as they do right after a write. */
+  coldCache: boolean;
+  /** Where the child's stdout/stderr go. */
+  logFile: string;
+  /** Write a V8 CPU profile of the child here on stop. */
+  cpuProfileDir?: string;
+  env?: Record<string, string>;
+}
+
+export class ServerError extends Error {
+  readonly code = "SERVER_START_FAILED";
+  constructor(message: string) {
+    super(message);
+    this.name = "ServerError";
+  }
+}
+
+export async function freePort(): Promise<number> {
+  const srv = createServer();
+  srv.listen(0, "127.0.0.1");
+  await once(srv, "listening");
+  const { port } = srv.address() as { port: number };
+  srv.close();
+  await once(srv, "close");
+  return port;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function tail(file: string, lines = 15): string {
+  try {
+    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+type Redis = ReturnType<typeof createClient>;
+
+/** khabar_sql_statements_total from a server's /metrics. */
+export async function statementsAt(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const m = text.match(/^khabar_sql_statements_total(?:\{[^}]*\})? ([0-9.e+]+)$/m);
+  if (!m) throw new Error(`bench.khabar: expected khabar_sql_statements_total in ${url}/metrics, got none`);
+  return Number(m[1]);
+}
+
+/** The Khabar gateway as a child process (`node dist/src/main.js`), configured through its environment. */
+export class KhabarServer implements Server {
+  url = "";
+  readonly graphqlPath = "/graphql";
+  pid?: number;
+  bumpFailures = 0;
+  private child?: ChildProcess;
+  private redis?: Redis;
+  private readonly prefix: string;
+
+  readonly beforeRequest?: () => void;
+
+  constructor(private readonly o: KhabarServerOptions) {
+    // A prefix of its own: generation bumps and cached entries never touch anyone else's keys.
+    this.prefix = `khabar-bench:${o.name}:${process.pid}:`;
+    if (o.coldCache) this.beforeRequest = () => this.bump();
+  }
+
+  get name() {
+    return this.o.name;
+  }
+
+  get description() {
+    return this.o.description;
+  }
+
+  async start(): Promise<void> {
+    const port = await freePort();
+    this.url = `http://127.0.0.1:${port}`;
+    mkdirSync(path.dirname(this.o.logFile), { recursive: true });
+    const log = openSync(this.o.logFile, "w");
+    const args = ["-r", path.join(__dirname, "exit-on-term.js")];
+    if (this.o.cpuProfileDir) args.push("--cpu-prof", `--cpu-prof-dir=${this.o.cpuProfileDir}`);
+    const child = spawn(process.execPath, [...args, path.join(this.o.repoRoot, "dist/src/main.js")], {
+      cwd: this.o.repoRoot,
+      stdio: ["ignore", log, log],
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        DATABASE_URL: this.o.databaseUrl,
+        REDIS_URL: this.o.redisUrl,
+        REDIS_PREFIX: this.prefix,
+        SAMPLE_SOURCES: "false",
+        IN_PROCESS_WORKER: "false",
+        RESPONSE_CACHE: String(this.o.responseCache),
+        ...this.o.env,
+      },
+    });
+    closeSync(log);
+    this.child = child;
+    this.pid = child.pid;
+    await this.waitReady(child);
+    this.redis = createClient({ url: this.o.redisUrl });
+    this.redis.on("error", () => undefined);
+    await this.redis.connect();
+  }
+
+  private async waitReady(child: ChildProcess): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) {
+        throw new ServerError(`bench.khabar: ${this.name} exited with code ${child.exitCode} before /readyz answered; log:\n${tail(this.o.logFile)}`);
+      }
+      const ok = await fetch(`${this.url}/readyz`).then((r) => r.status === 200, () => false);
+      if (ok) return;
+      await sleep(200);
+    }
+    throw new ServerError(`bench.khabar: ${this.name} did not answer /readyz with 200 within 60 s; log:\n${tail(this.o.logFile)}`);
+  }
+
+  /** khabar_sql_statements_total from /metrics (the counter of the whole process). */
+  statements(): Promise<number> {
+    return statementsAt(this.url);
+  }
+
+  private bump(): void {
+    // Fire and forget: the INCR reaches Redis long before the gateway has parsed the request and reads the generation.
+    this.redis?.incr(`${this.prefix}gen`).catch(() => {
+      this.bumpFailures += 1;
+    });
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = once(child, "exit");
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    this.child = undefined;
+    if (this.redis?.isOpen) {
+      for await (const keys of this.redis.scanIterator({ MATCH: `${this.prefix}*`, COUNT: 1000 })) {
+        if (keys.length) await this.redis.unlink(keys);
+      }
+      await this.redis.close();
+    }
+    this.redis = undefined;
+  }
+}

@@ -1,0 +1,65 @@
+import path from "node:path";
+import { CeilingServer } from "./ceiling.server";
+import { KhabarServer } from "./khabar.server";
+import { PostgraphileServer } from "./postgraphile.server";
+import type { Server } from "./types";
+
+export interface ServerSettings {
+  repoRoot: string;
+  resultsDir: string;
+  databaseUrl: string;
+  redisUrl: string;
+  cpuProfile: boolean;
+}
+
+/**
+ * Settings both gateway variants share. The front page at first: 100 costs 2,000 under the cost
+ * rules (100 × its 20 nested objects), over the default MAX_COST of 1,000, so the limit is raised.
+ * Every request comes from one address, whose public bucket (2,000 points, 20/s) would throttle
+ * after two front pages; a bucket that never empties keeps the limiter's work in the measurement.
+ */
+const GATEWAY_ENV = { MAX_COST: "5000", RATE_LIMIT_PUBLIC: "999999999/9999999" };
+
+type Factory = (s: ServerSettings) => Server;
+
+const khabar = (name: string, description: string, responseCache: boolean, coldCache: boolean, env: Record<string, string>): Factory =>
+  (s) => new KhabarServer({
+    name,
+    description,
+    repoRoot: s.repoRoot,
+    databaseUrl: s.databaseUrl,
+    redisUrl: s.redisUrl,
+    responseCache,
+    coldCache,
+    logFile: path.join(s.resultsDir, `${name}.log`),
+    cpuProfileDir: s.cpuProfile ? path.join(s.resultsDir, "profiles", name) : undefined,
+    env: { ...GATEWAY_ENV, ...env },
+  });
+
+/** Every server the runner can put side by side, by name. */
+export const SERVERS: Record<string, Factory> = {
+  "khabar-cold": khabar("khabar-cold",
+    "gateway, response cache off, Redis loader cache generation bumped before every request: each request runs all its SQL",
+    false, true,
+    // Entries written by every miss are never read again; a short TTL keeps them from piling up in Redis.
+    { CACHE_TTL_SECONDS: "5" }),
+  "khabar-warm": khabar("khabar-warm", "gateway, response cache on, the same request repeated: served from Redis", true, false, {}),
+  "redis-ceiling": (s) => new CeilingServer({
+    name: "redis-ceiling",
+    redisUrl: s.redisUrl,
+    logFile: path.join(s.resultsDir, "redis-ceiling.log"),
+    upstream: khabar("redis-ceiling-upstream", "gateway answering the ceiling's first request of each kind", false, false, {})(s) as KhabarServer,
+  }),
+  postgraphile: (s) => new PostgraphileServer({
+    databaseUrl: s.databaseUrl,
+    logFile: path.join(s.resultsDir, "postgraphile.log"),
+    cpuProfileDir: s.cpuProfile ? path.join(s.resultsDir, "profiles", "postgraphile") : undefined,
+    poolSize: 10,
+  }),
+};
+
+export function selectServers(names: string[], settings: ServerSettings): Server[] {
+  const unknown = names.filter((n) => !SERVERS[n]);
+  if (unknown.length) throw new Error(`bench.run: unknown server(s) ${unknown.join(", ")}; known: ${Object.keys(SERVERS).join(", ")}`);
+  return names.map((n) => SERVERS[n](settings));
+}
