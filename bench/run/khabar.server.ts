@@ -60,6 +60,12 @@ export async function statementsAt(url: string): Promise<number> {
   return Number(m[1]);
 }
 
+function gatewayOverrides(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (k.startsWith("BENCH_GATEWAY_") && v !== undefined) out[k.slice("BENCH_GATEWAY_".length)] = v;
+  return out;
+}
+
 /** The Khabar gateway as a child process (`node dist/src/main.js`), configured through its environment. */
 export class KhabarServer implements Server {
   url = "";
@@ -109,6 +115,8 @@ export class KhabarServer implements Server {
         IN_PROCESS_WORKER: "false",
         RESPONSE_CACHE: String(this.o.responseCache),
         ...this.o.env,
+        // A/B runs: BENCH_GATEWAY_EXECUTOR=graphql-js reaches every gateway child as EXECUTOR=graphql-js.
+        ...gatewayOverrides(process.env),
       },
     });
     closeSync(log);

@@ -63,6 +63,7 @@ export interface Config {
   federation: boolean;
   /** `jit`: operations run as graphql-jit compiled code (graphql-js for what it cannot compile); `graphql-js`: graphql-js only. */
   executor: "jit" | "graphql-js";
+  loaderCache: "all" | "ids" | "off";
   /** Requests of one operation before graphql-jit compiles it; graphql-js runs the earlier ones. */
   jitCompileAfter: number;
 }
@@ -201,6 +202,7 @@ export const SETTINGS: Setting[] = [
   setting("redisPrefix", "REDIS_PREFIX", "Prefix of every Redis key (lets several deployments share one Redis).", "khabar:", (s) => s),
   setting("cacheTtlSeconds", "CACHE_TTL_SECONDS", "Lifetime of cached loader results and responses.", 300, integer(1, 86400)),
   setting("cacheMaxEntries", "CACHE_MAX_ENTRIES", "Entries of the in-process LRU cache.", 10000, integer(10, 10_000_000)),
+  setting("loaderCache", "LOADER_CACHE", "What loaders keep in the shared cache between requests: `ids` (rows looked up by id, article bodies), `all` (also each article's images, people, countries, events), `off`.", "ids", oneOf("all", "ids", "off")),
   setting("responseCache", "RESPONSE_CACHE", "Cache whole responses of anonymous queries.", true, boolean),
   setting("maxDepth", "MAX_DEPTH", "Deepest selection a query may have.", 10, integer(2, 50)),
   setting("maxCost", "MAX_COST", "Highest cost a single query may have (connections cost `first` × their children).", 1000, integer(10, 1_000_000)),

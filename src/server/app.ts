@@ -105,7 +105,7 @@ function contextFactory({ config, db, cache, log, services }: AppDeps): ContextF
     db,
     cache,
     log: log.child({ requestId, keyId: principal.keyId }),
-    loaders: new Loaders(db, new RequestCache(cache, config.cacheTtlSeconds)),
+    loaders: new Loaders(db, new RequestCache(cache, config.cacheTtlSeconds, config.loaderCache)),
     services: services ?? {},
     auth: principal,
   });

@@ -65,13 +65,31 @@ describe("batching", () => {
     expect(large).toBe(small);
   });
 
-  it("serves repeated lookups from the shared cache until a write bumps the generation", async () => {
+  it("serves repeated lookups by id from the shared cache until a write bumps the generation", async () => {
+    const q = `query($id: ID!) { person(id: $id) { name } }`;
     await app.cache.bumpGeneration();
-    const cold = await app.gql(FRONT_PAGE, { first: 20 });
-    const warm = await app.gql(FRONT_PAGE, { first: 20 });
+    const cold = await app.gql(q, { id: personGid });
+    const warm = await app.gql(q, { id: personGid });
     expect(warm.body).toEqual(cold.body);
-    // Only the page itself runs again: sources, images, people and countries come from the cache.
-    expect(Number(warm.headers.get("x-sql-statements"))).toBe(1);
-    expect(Number(cold.headers.get("x-sql-statements"))).toBeGreaterThan(1);
+    expect(Number(cold.headers.get("x-sql-statements"))).toBe(1);
+    expect(Number(warm.headers.get("x-sql-statements"))).toBe(0);
+    await app.cache.bumpGeneration();
+    expect(Number((await app.gql(q, { id: personGid })).headers.get("x-sql-statements"))).toBe(1);
+  });
+
+  it("selects each article's relations again by default, and caches them too with LOADER_CACHE=all", async () => {
+    const all = await startTestApp(db.dataSource, { RESPONSE_CACHE: "false", LOADER_CACHE: "all" });
+    try {
+      for (const [server, warmStatements] of [[app, 4], [all, 1]] as const) {
+        await server.cache.bumpGeneration();
+        const cold = await server.gql(FRONT_PAGE, { first: 20 });
+        const warm = await server.gql(FRONT_PAGE, { first: 20 });
+        expect(warm.body).toEqual(cold.body);
+        expect(Number(cold.headers.get("x-sql-statements"))).toBe(4);
+        expect(Number(warm.headers.get("x-sql-statements"))).toBe(warmStatements);
+      }
+    } finally {
+      await all.close();
+    }
   });
 });

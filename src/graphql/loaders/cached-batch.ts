@@ -1,5 +1,12 @@
 import { decodeValue, encodeValue, type Cache } from "../../cache";
 
+/** What loaders keep in the shared cache: everything, rows looked up by id only, or nothing. */
+export type LoaderCacheScope = "all" | "ids" | "off";
+
+// Rows by id (and article bodies): reused across pages and queries. Per-article relation lists are
+// cheaper to select again in one batched statement than to encode, write and read back.
+const ID_KINDS = new Set(["src", "art", "per", "evt", "cty", "body"]);
+
 /** The cache as one request sees it: the generation is read once, lazily, per request. */
 export class RequestCache {
   private gen?: Promise<number | undefined>;
@@ -7,6 +14,7 @@ export class RequestCache {
   constructor(
     readonly cache: Cache,
     readonly ttlSeconds: number,
+    readonly scope: LoaderCacheScope = "all",
   ) {}
 
   generation(): Promise<number | undefined> {
@@ -20,6 +28,7 @@ export class RequestCache {
    * bypasses the cache so it can never serve data older than the last write.
    */
   async batch<K extends string | number, V>(kind: string, keys: readonly K[], load: (keys: K[]) => Promise<V[]>): Promise<V[]> {
+    if (this.scope === "off" || (this.scope === "ids" && !ID_KINDS.has(kind))) return load([...keys]);
     const gen = await this.generation();
     if (gen === undefined) return load([...keys]);
     const cacheKeys = keys.map((k) => `g${gen}:${kind}:${k}`);

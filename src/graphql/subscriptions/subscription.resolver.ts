@@ -29,7 +29,7 @@ function sessionOf(ctx: SubscriptionContext): SubscriptionSession {
 
 /** Each event is resolved with fresh loaders: one subscription lives for hours and must not memoise. */
 function freshLoaders(ctx: SubscriptionContext): Loaders {
-  ctx.loaders = new Loaders(ctx.db, new RequestCache(ctx.cache, ctx.config.cacheTtlSeconds));
+  ctx.loaders = new Loaders(ctx.db, new RequestCache(ctx.cache, ctx.config.cacheTtlSeconds, ctx.config.loaderCache));
   return ctx.loaders;
 }
 
