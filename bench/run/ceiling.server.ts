@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import { createClient } from "redis";
 import { freePort, KhabarServer, ServerError } from "./khabar.server";
+import { stopChild } from "./proc";
 import type { Server } from "./types";
 
 export interface CeilingServerOptions {
@@ -54,14 +54,7 @@ export class CeilingServer implements Server {
   }
 
   async stop(): Promise<void> {
-    const child = this.child;
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = once(child, "exit");
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopChild(this.child, 5000);
     this.child = undefined;
     const redis = createClient({ url: this.o.redisUrl });
     redis.on("error", () => undefined);

@@ -4,6 +4,7 @@ import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { createClient } from "redis";
+import { stopChild } from "./proc";
 import type { Server } from "./types";
 
 export interface KhabarServerOptions {
@@ -154,14 +155,7 @@ export class KhabarServer implements Server {
   }
 
   async stop(): Promise<void> {
-    const child = this.child;
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = once(child, "exit");
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopChild(this.child, 10_000);
     this.child = undefined;
     if (this.redis?.isOpen) {
       for await (const keys of this.redis.scanIterator({ MATCH: `${this.prefix}*`, COUNT: 1000 })) {

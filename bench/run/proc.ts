@@ -1,4 +1,5 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import type { ProcessSample } from "./types";
 
@@ -63,4 +64,14 @@ export function cpuOfAll(pids: number[]): Map<number, number> {
     if (ms !== undefined) out.set(pid, ms);
   }
   return out;
+}
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves once the child has exited (at once when it already has). */
+export async function stopChild(child: ChildProcess | undefined, graceMs: number): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, "exit");
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+  await exited;
+  clearTimeout(timer);
 }
