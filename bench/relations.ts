@@ -19,7 +19,7 @@ import { pgDedup } from "../src/ingest/cluster/pg.dedup";
 import { PgEntityStats } from "../src/ingest/cluster/pg.stats";
 import { PgEventStore } from "../src/ingest/cluster/pg.store";
 import { PeopleLinker, refKey } from "../src/ingest/link/people.linker";
-import { persistArticle } from "../src/ingest/persist";
+import { persistArticle, persistArticles, type PersistDeps, type PersistStep } from "../src/ingest/persist";
 import { articlesUnderEvents, rebuildRollups, syncRollups } from "../src/ingest/rollups";
 import { storeArticle } from "../src/ingest/store/article.store";
 import { createLogger } from "../src/logging";
@@ -227,7 +227,13 @@ async function withClone<T>(url: string, fn: (db: DataSource) => Promise<T>): Pr
   }
 }
 
-interface IngestCost { articles: number; batch: number; msPerArticle: Record<Phase | "persistArticle", number> }
+interface IngestCost {
+  articles: number;
+  batch: number;
+  msPerArticle: Record<Phase | "persistArticle", number>;
+  /** The pipeline's path: each transaction's articles as one persistArticles batch per source. */
+  batchedMsPerArticle: Record<PersistStep | "persistArticles", number>;
+}
 
 /** Feed-sized transactions: the pipeline commits once per source refresh. */
 const BATCH = 50;
@@ -242,12 +248,45 @@ async function inBatches(db: DataSource, items: { sourceId: number; item: Analys
   return performance.now() - started;
 }
 
+/** Steps of persistArticles timed: `start` before each call, `done` (its stepDone) as each step ends. */
+function stepTimer(into: Record<PersistStep, number>) {
+  let mark = performance.now();
+  return {
+    start: () => (mark = performance.now()),
+    done: (step: PersistStep) => {
+      const now = performance.now();
+      into[step] += now - mark;
+      mark = now;
+    },
+  };
+}
+
+/** Transactions of BATCH items; in each, one persistArticles call per source, as a refresh does. */
+async function persistBatches(db: DataSource, items: { sourceId: number; item: Analysed }[], deps: PersistDeps, timer: ReturnType<typeof stepTimer>): Promise<number> {
+  const started = performance.now();
+  for (let i = 0; i < items.length; i += BATCH) {
+    const bySource = new Map<number, Analysed[]>();
+    for (const { sourceId, item } of items.slice(i, i + BATCH)) bySource.set(sourceId, [...(bySource.get(sourceId) ?? []), item]);
+    await db.transaction(async (em) => {
+      for (const [sourceId, group] of bySource) {
+        timer.start();
+        const outcomes = await persistArticles(em, sourceId, group, { ...deps, stepDone: timer.done });
+        for (const [k, o] of outcomes.entries()) if (o.outcome !== "created") {
+          const [row] = await em.query(`SELECT canonical_url, content_hash, published_at FROM article WHERE id = $1`, [o.articleId]);
+          throw new Error(`bench.relations: expected new articles in the batched run, got ${o.outcome} for article ${o.articleId} ${JSON.stringify(row)} item ${group[k].draft.canonicalUrl} ${group[k].draft.contentHash} ${group[k].draft.publishedAt.toISOString()}`);
+        }
+      }
+    });
+  }
+  return performance.now() - started;
+}
+
 /**
  * Per-article cost of each persist phase over `count` new articles, after a warm-up that fills the
  * event index the generator leaves empty; then the same count through the real persistArticle.
  */
 async function ingestCost(db: DataSource, end: Date, count: number, warmup: number): Promise<IngestCost> {
-  const items = await ingestItems(db, warmup + 2 * count, end);
+  const items = await ingestItems(db, warmup + 3 * count, end);
   const linker = await PeopleLinker.load(db);
   const codes = new Set<string>((await db.query(`SELECT code FROM country`)).map((c: { code: string }) => c.code));
   const phases: Record<Phase, number> = { link: 0, store: 0, cluster: 0, rollups: 0 };
@@ -255,13 +294,16 @@ async function ingestCost(db: DataSource, end: Date, count: number, warmup: numb
   await inBatches(db, items.slice(0, warmup), (em, sourceId, item) => persistTimed(em, sourceId, item, linker, codes, discard));
   await inBatches(db, items.slice(warmup, warmup + count), (em, sourceId, item) => persistTimed(em, sourceId, item, linker, codes, phases));
   const deps = { linker, countryCodes: codes, windowHours: 72 };
-  const whole = await inBatches(db, items.slice(warmup + count), async (em, sourceId, item) => {
+  const whole = await inBatches(db, items.slice(warmup + count, warmup + 2 * count), async (em, sourceId, item) => {
     await persistArticle(em, sourceId, item, deps);
   });
   const per = (ms: number) => Math.round((ms / count) * 100) / 100;
+  const steps: Record<PersistStep, number> = { link: 0, store: 0, cluster: 0, rollups: 0 };
+  const batched = await persistBatches(db, items.slice(warmup + 2 * count), deps, stepTimer(steps));
   return {
     articles: count, batch: BATCH,
     msPerArticle: { link: per(phases.link), store: per(phases.store), cluster: per(phases.cluster), rollups: per(phases.rollups), persistArticle: per(whole) },
+    batchedMsPerArticle: { link: per(steps.link), store: per(steps.store), cluster: per(steps.cluster), rollups: per(steps.rollups), persistArticles: per(batched) },
   };
 }
 
@@ -300,6 +342,9 @@ async function main(): Promise<void> {
     const m = ingest.msPerArticle;
     console.log(`\nIngest, ${ingest.articles} articles in transactions of ${ingest.batch} (ms/article): link ${m.link}, store+dedup ${m.store}, ` +
       `clustering ${m.cluster}, rollups ${m.rollups}; whole persistArticle ${m.persistArticle}.`);
+    const b = ingest.batchedMsPerArticle;
+    console.log(`The same through persistArticles, one batch per source and transaction (ms/article): link ${b.link}, store+dedup ${b.store}, ` +
+      `clustering ${b.cluster}, rollups ${b.rollups}; whole ${b.persistArticles}.`);
     if (o.json) await writeFile(o.json, `${JSON.stringify(result, null, 2)}\n`);
   } finally {
     if (ds.isInitialized) await db.close();

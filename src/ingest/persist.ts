@@ -23,7 +23,11 @@ export interface PersistDeps {
   /** ISO codes present in the country table; mentions of anything else are dropped, not failed on. */
   countryCodes: ReadonlySet<string>;
   windowHours: number;
+  /** Called as each step ends (the benchmark times them); nothing by default. */
+  stepDone?: (step: PersistStep) => void;
 }
+
+export type PersistStep = "link" | "store" | "cluster" | "rollups";
 
 export type PersistProgress = (done: number, total: number) => void;
 
@@ -56,10 +60,12 @@ export async function persistArticles(
   const order = items.map((_, i) => i).sort((x, y) => items[x].draft.publishedAt.getTime() - items[y].draft.publishedAt.getTime() || x - y);
   const sorted = order.map((i) => items[i]);
   const mentions = await linkMentions(em, sorted, deps);
+  deps.stepDone?.("link");
   const stored = await storeArticles(em, sorted.map((item, k) => ({
     input: { ...item.draft, sourceId, ...mentions[k] },
     dedup: pgDedup(item.draft.bodyText, item.draft.wordCount),
   })), storeOptions);
+  deps.stepDone?.("store");
   const fresh = stored.flatMap((s, k) => (s.outcome === "created" ? [k] : []));
   const settled = items.length - fresh.length;
   onProgress?.(settled, items.length);
@@ -69,8 +75,10 @@ export async function persistArticles(
     deps.windowHours,
     (done) => onProgress?.(settled + done, items.length),
   );
+  deps.stepDone?.("cluster");
   // Rollups follow the mention and event tables once: an update takes back what it added before.
   await syncRollups(em, [...stored.filter((s) => s.outcome !== "unchanged").map((s) => s.articleId), ...moved]);
+  deps.stepDone?.("rollups");
   const outcomes: PersistOutcome[] = stored.map((s) => ({ ...s, events: [] }));
   fresh.forEach((k, n) => {
     const { eventId, articleCount } = placed[n];
