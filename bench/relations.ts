@@ -10,6 +10,7 @@ import type { Cache } from "../src/cache";
 import { loadConfig } from "../src/config/config";
 import { openDatabase } from "../src/db/data-source";
 import type { Context } from "../src/graphql/context";
+import { toGlobalId } from "../src/graphql/global-id";
 import { RequestCache } from "../src/graphql/loaders/cached-batch";
 import { Loaders } from "../src/graphql/loaders/loaders";
 import { buildKhabarSchema } from "../src/graphql/schema";
@@ -78,8 +79,7 @@ async function workloads(db: DataSource): Promise<{ list: Workload[]; person: { 
   const [{ end }] = await db.query(`SELECT max(published_at) AS end FROM article`);
   const [mid] = await db.query(`SELECT id FROM person WHERE merged_into_id IS NULL AND mention_count > 0 ORDER BY mention_count, id LIMIT 1 OFFSET 200`);
   const [article] = await db.query(`SELECT article_id AS id FROM article_person WHERE person_id = $1 ORDER BY published_at DESC LIMIT 1`, [person.id]);
-  const gid = (t: string, k: number) => Buffer.from(`${t}:${k}`).toString("base64url");
-  const e = gid("Person", person.id);
+  const e = toGlobalId("Person", person.id);
   const to = new Date(end);
   const days = (n: number) => new Date(to.getTime() - n * 86_400_000).toISOString();
   const CO = `query($e: ID!, $from: DateTimeISO, $to: DateTimeISO) { coMentions(entity: $e, from: $from, to: $to, first: 20) {
@@ -93,8 +93,8 @@ async function workloads(db: DataSource): Promise<{ list: Workload[]; person: { 
     { name: "timeline HOUR, 31 days", query: TL, variables: { e, i: "HOUR", from: days(31), to: to.toISOString() } },
     { name: "timeline WEEK, 5 years", query: TL, variables: { e, i: "WEEK", from: days(5 * 365), to: to.toISOString() } },
     { name: "trending PERSON", query: `query($at: DateTimeISO) { trending(kind: PERSON, window: { at: $at }) { entity { id name } score } }`, variables: { at: to.toISOString() } },
-    { name: "path to a rarer person", query: `query($a: ID!, $b: ID!) { path(from: $a, to: $b) { hops nodes { id } links { count articles(first: 1) { id } } } }`, variables: { a: e, b: gid("Person", mid.id) } },
-    { name: "Article.related(10)", query: `query($id: ID!) { article(id: $id) { related(first: 10) { id title } duplicates { id } } }`, variables: { id: gid("Article", article.id) } },
+    { name: "path to a rarer person", query: `query($a: ID!, $b: ID!) { path(from: $a, to: $b) { hops nodes { id } links { count articles(first: 1) { id } } } }`, variables: { a: e, b: toGlobalId("Person", mid.id) } },
+    { name: "Article.related(10)", query: `query($id: ID!) { article(id: $id) { related(first: 10) { id title } duplicates { id } } }`, variables: { id: toGlobalId("Article", article.id) } },
   ];
   return { list, person, end: to };
 }

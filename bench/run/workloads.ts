@@ -1,3 +1,4 @@
+import { toGlobalId } from "../../src/graphql/global-id";
 import { simpleTsQuery } from "../../src/graphql/loaders/text-query";
 import { EN } from "../generate/lexicon.en";
 import { AR } from "../generate/lexicon.ar";
@@ -41,7 +42,6 @@ export const DEEP_QUERY = `query Deep($id: ID!) {
   }
 }`;
 
-const globalId = (type: string, key: number | string) => Buffer.from(`${type}:${key}`, "utf8").toString("base64url");
 const BOTH: Dialect[] = ["khabar", "postgraphile"];
 
 const frontPage = (first: number): Workload => ({
@@ -77,7 +77,7 @@ export const WORKLOADS: Workload[] = [
     dialects: BOTH,
     body: (ctx, dialect = "khabar") => dialect === "postgraphile"
       ? { query: PG_PERSON_PAGE_QUERY, variables: { id: ctx.popularPersonId }, operationName: "PersonPage" }
-      : { query: PERSON_PAGE_QUERY, variables: { id: globalId("Person", ctx.popularPersonId) }, operationName: "PersonPage" },
+      : { query: PERSON_PAGE_QUERY, variables: { id: toGlobalId("Person", ctx.popularPersonId) }, operationName: "PersonPage" },
     shape: personShape,
   },
   search("ar"),
@@ -88,7 +88,7 @@ export const WORKLOADS: Workload[] = [
     dialects: BOTH,
     body: (ctx, dialect = "khabar") => dialect === "postgraphile"
       ? { query: PG_DEEP_QUERY, variables: { id: ctx.deepArticleId }, operationName: "Deep" }
-      : { query: DEEP_QUERY, variables: { id: globalId("Article", ctx.deepArticleId) }, operationName: "Deep" },
+      : { query: DEEP_QUERY, variables: { id: toGlobalId("Article", ctx.deepArticleId) }, operationName: "Deep" },
     shape: deepShape,
   },
 ];
