@@ -226,8 +226,8 @@ function wordOverlap(x: string, y: string): number {
 }
 
 /**
- * Groups agreeing candidates and returns the best-supported group. On a tie, a visible <h1> that
- * some metadata confirms wins; otherwise curated metadata (Dublin Core, JSON-LD, og) before <title> and <h1>.
+ * Groups agreeing candidates and returns the best-supported group. On a tie, curated metadata wins:
+ * Dublin Core, then og:title (the headline the publisher chose for sharing), JSON-LD, <title>, <h1>.
  */
 function pickGroup(cands: Candidate[]): Candidate[] | undefined {
   const groups: Candidate[][] = [];
@@ -236,12 +236,8 @@ function pickGroup(cands: Candidate[]): Candidate[] | undefined {
     if (g) g.push(c);
     else groups.push([c]);
   }
-  const tieOrder: Source[] = ["dc", "ld", "og", "title", "h1", "meta", "tw"];
-  const rank = (g: Candidate[]) => {
-    const sources = new Set(g.map((c) => c.source));
-    if (sources.has("h1") && sources.size >= 2) return -1;
-    return Math.min(...g.map((c) => tieOrder.indexOf(c.source)));
-  };
+  const tieOrder: Source[] = ["dc", "og", "ld", "title", "h1", "meta", "tw"];
+  const rank = (g: Candidate[]) => Math.min(...g.map((c) => tieOrder.indexOf(c.source)));
   const score = (g: Candidate[]) => {
     const sources = new Set(g.map((c) => c.source));
     return [...sources].reduce((sum, src) => sum + WEIGHT[src], 0) - (g.every((c) => c.truncated) ? 10 : 0);
