@@ -89,6 +89,20 @@ describe("coMentions", () => {
     expect(ev.coMentions.map((c: any) => c.entity.name)).toContain("Jan Kowalczyk");
   });
 
+  it("lists an event's participants with distinct-article counts, a reprint counted once", async () => {
+    const [{ event_id }] = await w.q(`SELECT event_id FROM article_event WHERE article_id = $1`, [ids["kl-reprint"]]);
+    const members = await w.q(`SELECT article_id FROM article_event WHERE event_id = $1`, [event_id]);
+    const originals = members.filter((m: any) => m.article_id !== ids["kl-reprint"]).length;
+    expect(members.length).toBeGreaterThan(originals);
+    const { node } = await data(`query($id: ID!) { node(id: $id) { ... on Event { articleCount duplicateCount
+      participants { articleCount entity { __typename name } } people: participants(kinds: [PERSON], first: 1) { entity { name } } } } }`,
+      { id: gid("Event", event_id) });
+    expect(node.duplicateCount).toBe(1);
+    expect(node.participants).toContainEqual({ articleCount: originals, entity: { __typename: "Person", name: "Sergei Lavrov" } });
+    expect(node.participants.map((p: any) => p.entity.__typename)).toContain("Country");
+    expect(node.people).toHaveLength(1);
+  });
+
   it("is also a field of Person, Country and Event", async () => {
     const { person, country } = await data(`query($id: ID!) {
       person(id: $id) { coMentions(kinds: [PERSON], first: 2) { count entity { name } } timeline(from: "2025-07-10T00:00:00Z", to: "2025-07-12T00:00:00Z") { count } }
@@ -220,6 +234,12 @@ describe("bad input", () => {
     expect(await badInput(TL, { e: P("lavrov"), i: "DAY", from: "2023-01-01T00:00:00Z", to: "2025-07-01T00:00:00Z" })).toBe("from");
     expect(await badInput(PATH, { from: P("lavrov"), to: P("rubio"), max: 4 })).toBe("maxHops");
     expect(await badInput(PATH, { from: P("lavrov"), to: P("rubio"), max: 0 })).toBe("maxHops");
+  });
+
+  it("rejects EVENT as an event's participant kind", async () => {
+    const [{ event_id }] = await w.q(`SELECT event_id FROM article_event WHERE article_id = $1`, [ids["kl-1"]]);
+    expect(await badInput(`query($id: ID!) { node(id: $id) { ... on Event { participants(kinds: [EVENT]) { articleCount } } } }`,
+      { id: gid("Event", event_id) })).toBe("kinds");
   });
 
   it("rejects page sizes out of range and bad trend windows", async () => {

@@ -23,8 +23,8 @@ export const PERSON_COLUMNS = `'Person' AS "__typename", p.id, p.names, p.aliase
 export const COUNTRY_COLUMNS = `'Country' AS "__typename", c.code, c.alpha3, c.names, c.mention_count AS "mentionCount"`;
 
 export const EVENT_COLUMNS = `'Event' AS "__typename", e.id, e.titles, e.summary, e.starts_at AS "startsAt", e.ends_at AS "endsAt",
-  e.country_code AS "countryCode", e.city, e.article_count AS "articleCount", e.source_count AS "sourceCount",
-  e.languages, e.article_count AS "mentionCount", e.merged_into_id AS "mergedIntoId"`;
+  e.country_code AS "countryCode", e.city, e.article_count AS "articleCount", e.duplicate_count AS "duplicateCount",
+  e.source_count AS "sourceCount", e.languages, e.article_count AS "mentionCount", e.merged_into_id AS "mergedIntoId"`;
 
 export const IMAGE_COLUMNS = `i.article_id AS "articleId", i.position, i.url, i.alt, i.caption, i.credit, i.width, i.height`;
 
@@ -104,6 +104,7 @@ export interface EventRow {
   countryCode: string | null;
   city: string | null;
   articleCount: number;
+  duplicateCount: number;
   sourceCount: number;
   languages: string[];
   mentionCount: number;

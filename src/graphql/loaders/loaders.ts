@@ -137,7 +137,8 @@ export class Loaders {
   readonly peopleOfEvent = new DataLoader<number, Mentioned<PersonRow>[]>(async (ids) => {
     const rows = await this.query<PersonRow & { eventId: number; n: number }>(
       `SELECT x.event_id AS "eventId", count(*)::int AS n, ${PERSON_COLUMNS}
-       FROM article_event x JOIN article_person ap ON ap.article_id = x.article_id JOIN person p ON p.id = ap.person_id
+       FROM article_event x JOIN article a ON a.id = x.article_id AND a.original_id IS NULL
+       JOIN article_person ap ON ap.article_id = x.article_id JOIN person p ON p.id = ap.person_id
        WHERE x.event_id = ANY($1::int[]) GROUP BY x.event_id, p.id ORDER BY x.event_id, n DESC, p.id`, [ids]);
     return groupBy(ids, rows, (r) => r.eventId).map((list) => list.map(({ n, ...row }) => ({ row, count: n, salience: 0 })));
   });
@@ -145,7 +146,8 @@ export class Loaders {
   readonly countriesOfEvent = new DataLoader<number, Mentioned<CountryRow>[]>(async (ids) => {
     const rows = await this.query<CountryRow & { eventId: number; n: number }>(
       `SELECT x.event_id AS "eventId", count(*)::int AS n, ${COUNTRY_COLUMNS}
-       FROM article_event x JOIN article_country ac ON ac.article_id = x.article_id JOIN country c ON c.code = ac.country_code
+       FROM article_event x JOIN article a ON a.id = x.article_id AND a.original_id IS NULL
+       JOIN article_country ac ON ac.article_id = x.article_id JOIN country c ON c.code = ac.country_code
        WHERE x.event_id = ANY($1::int[]) GROUP BY x.event_id, c.code ORDER BY x.event_id, n DESC, c.code`, [ids]);
     return groupBy(ids, rows, (r) => r.eventId).map((list) => list.map(({ n, ...row }) => ({ row, count: n, salience: 0 })));
   });

@@ -3,6 +3,7 @@ import { ArticleRelationsResolver } from "./article-relations.resolver";
 import { ArticleResolver } from "./article.resolver";
 import { CountryResolver } from "./country.resolver";
 import { CURATION_RESOLVERS } from "./curation.resolver";
+import { EventParticipantsResolver } from "./event-participants.resolver";
 import { EventResolver } from "./event.resolver";
 import { NodeResolver } from "./node.resolver";
 import { PersonResolver } from "./person.resolver";
@@ -14,6 +15,7 @@ export const RESOLVERS = [
   PersonResolver,
   CountryResolver,
   EventResolver,
+  EventParticipantsResolver,
   SourceResolver,
   NodeResolver,
   AdminResolver,

@@ -16,8 +16,11 @@ export class Event extends Entity {
   @Field(() => String, { nullable: true, description: "City where it happened, when known." })
   city!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Distinct articles; near-duplicates (reprints) are counted in duplicateCount instead." })
   articleCount!: number;
+
+  @Field(() => Int, { description: "Near-duplicates (syndicated copies, reprints) attached to the event." })
+  duplicateCount!: number;
 
   @Field(() => Int, { description: "Distinct sources (syndicated copies counted once)." })
   sourceCount!: number;
@@ -27,3 +30,12 @@ export class Event extends Entity {
 }
 
 export const EventConnection = Connection(Event, "Event");
+
+@ObjectType({ description: "A person or country taking part in an event, with how many of its articles name them." })
+export class EventParticipant {
+  @Field(() => Entity, { description: "The Person or Country." })
+  entity!: Entity;
+
+  @Field(() => Int, { description: "Distinct articles of the event naming it (near-duplicates counted once)." })
+  articleCount!: number;
+}
