@@ -63,7 +63,8 @@ function collectCandidates(s: PageSignals): Candidate[] {
   add(metaValue(s, "og:title"), "og");
   add(metaValue(s, "dc:title", "dc.title", "dcterms:title", "dcterms.title"), "dc");
   add(metaValue(s, "parsely-title", "sailthru.title", "title", "headline"), "meta");
-  add(metaValue(s, "twitter:title"), "tw");
+  // One <meta property="og:title twitter:title"> is one editorial choice: it must not vote twice.
+  if (!declaresBoth(s, "og:title", "twitter:title")) add(metaValue(s, "twitter:title"), "tw");
   add(byTag(s, "title")[0]?.textContent ?? "", "title");
   const seen = new Set<string>();
   const headings = [...byTag(s, "h1").slice(0, 5), ...(s.itemprops.get("headline") ?? []).slice(0, 2)];
@@ -74,6 +75,14 @@ function collectCandidates(s: PageSignals): Candidate[] {
     add(t, "h1", h);
   }
   return out;
+}
+
+/** Whether a single <meta> element names both keys in its space-separated property/name list. */
+function declaresBoth(s: PageSignals, a: string, b: string): boolean {
+  return byTag(s, "meta").some((m) => {
+    const keys = `${m.getAttribute("property") ?? ""} ${m.getAttribute("name") ?? ""}`.toLowerCase().split(/\s+/);
+    return keys.includes(a) && keys.includes(b);
+  });
 }
 
 /** Compact comparable forms of every name the site goes by (og:site_name, publisher, app names, the domain). */

@@ -53,6 +53,17 @@ describe("title without site-name decorations", () => {
     expect(titleOf(head, `<h1>${long}</h1>`)).toBe(long);
   });
 
+  it("counts one meta tag naming og:title and twitter:title as a single vote", () => {
+    const head = '<meta property="dc:title" content="Preferred title"><meta property="og:title twitter:title" content="A title"><title>Title Element</title>';
+    expect(titleOf(head, "<h1>Test document title</h1>")).toBe("Preferred title");
+  });
+
+  it("prefers the og:title group when as many signals back another headline", () => {
+    const head = '<meta property="og:title" content="Plan for the future in California"><meta name="twitter:title" content="The wildfires are a warning">' +
+      '<meta name="title" content="The wildfires are a warning"><title>Plan for the future in California - Daily Ledger</title><meta property="og:site_name" content="Daily Ledger">';
+    expect(titleOf(head, "<h1>The wildfires are a warning</h1>")).toBe("Plan for the future in California");
+  });
+
   it("returns no title for a <title> that is only a separator and the site name", () => {
     expect(titleOf('<title> | Some Title</title><meta property="og:site_name" content="Some Title">')).toBeUndefined();
   });
