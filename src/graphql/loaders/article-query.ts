@@ -1,5 +1,5 @@
 import type { Keyset } from "../cursor";
-import { ARTICLE_COLUMNS, PAGE_SOURCE_COLUMNS } from "./columns";
+import { ARTICLE_COLUMNS, list, PAGE_SOURCE_COLUMNS, pageSourceColumns, type Column } from "./columns";
 import { queryScripts, simpleTsQuery } from "./text-query";
 
 /** Article filters after validation: ids decoded, codes checked. */
@@ -117,12 +117,20 @@ function keysetCondition(p: Plan, after: Keyset | undefined, params: Params): st
 
 const whereSql = (conds: string[]) => (conds.length ? `WHERE ${conds.join(" AND ")}` : "");
 
+/** Which columns a page selects: undefined is all of them; `source: null` leaves the source out. */
+export interface PageColumns { article?: Column[]; source?: Column[] | null }
+
+const articleSql = (columns: Column[] | undefined) => (columns ? list("Article", columns) : ARTICLE_COLUMNS);
+
 /** One page of articles, newest first, `limit` rows (callers ask for first + 1 to learn hasNextPage). */
-export function articlePageQuery(c: ArticleCriteria, limit: number, after?: Keyset): BuiltQuery {
+export function articlePageQuery(c: ArticleCriteria, limit: number, after?: Keyset, columns: PageColumns = {}): BuiltQuery {
   const params = new Params();
   const p = plan(c, params);
   const conds = [...p.where, ...keysetCondition(p, after, params)];
-  const sql = `SELECT ${ARTICLE_COLUMNS}, ${PAGE_SOURCE_COLUMNS} FROM ${p.from} JOIN source s ON s.id = a.source_id ${whereSql(conds)}
+  // source_id is NOT NULL and a foreign key, so leaving the join out never changes which rows come back.
+  const source = columns.source === null ? "" : `, ${columns.source ? pageSourceColumns(columns.source) : PAGE_SOURCE_COLUMNS}`;
+  const join = columns.source === null ? "" : "JOIN source s ON s.id = a.source_id";
+  const sql = `SELECT ${articleSql(columns.article)}${source} FROM ${p.from} ${join} ${whereSql(conds)}
     ORDER BY ${p.at} DESC, ${p.id} DESC LIMIT ${params.add(limit)}`;
   return { sql, params: params.values };
 }
@@ -134,12 +142,14 @@ export function articleCountQuery(c: ArticleCriteria): BuiltQuery {
 }
 
 /** Pages for many parents (people, countries, events, sources) in one statement, via LATERAL. */
-export function scopedArticlePagesQuery(kind: ScopeKind, keys: (number | string)[], c: ArticleCriteria, limit: number, after?: Keyset): BuiltQuery {
+export function scopedArticlePagesQuery(
+  kind: ScopeKind, keys: (number | string)[], c: ArticleCriteria, limit: number, after?: Keyset, columns?: Column[],
+): BuiltQuery {
   const params = new Params();
   const keysParam = params.add(keys);
   const p = plan(c, params, { kind, keyExpr: "k.key" });
   const conds = [...p.where, ...keysetCondition(p, after, params)];
-  const inner = `SELECT ${ARTICLE_COLUMNS} FROM ${p.from} ${whereSql(conds)} ORDER BY ${p.at} DESC, ${p.id} DESC LIMIT ${params.add(limit)}`;
+  const inner = `SELECT ${articleSql(columns)} FROM ${p.from} ${whereSql(conds)} ORDER BY ${p.at} DESC, ${p.id} DESC LIMIT ${params.add(limit)}`;
   const sql = `SELECT k.key AS "parentKey", x.* FROM unnest(${keysParam}::${DRIVERS[kind].sqlType}[]) AS k(key) CROSS JOIN LATERAL (${inner}) x`;
   return { sql, params: params.values };
 }

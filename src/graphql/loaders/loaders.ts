@@ -7,6 +7,7 @@ import {
   articleCountQuery,
   articlePageQuery,
   scopedArticleCountsQuery,
+  type PageColumns,
   scopedArticlePagesQuery,
   type ArticleCriteria,
   type BuiltQuery,
@@ -20,13 +21,19 @@ import {
   IMAGE_COLUMNS,
   PERSON_COLUMNS,
   SOURCE_COLUMNS,
+  list,
   type ArticleRow,
+  type Column,
   type CountryRow,
   type EventRow,
   type ImageRow,
   type PersonRow,
   type SourceRow,
 } from "./columns";
+
+/** Mention table, the join to the entity, and the entity's tie-break order. */
+const PEOPLE_OF_ARTICLE = ["article_person", "person p ON p.id = x.person_id", "p.id"] as const;
+const COUNTRIES_OF_ARTICLE = ["article_country", "country c ON c.code = x.country_code", "c.code"] as const;
 
 export interface Mentioned<T> { row: T; count: number; salience: number }
 export interface ArticleBody { bodyHtml: string; bodyText: string }
@@ -105,25 +112,41 @@ export class Loaders {
     ),
   );
 
-  readonly peopleOfArticle = new DataLoader<number, Mentioned<PersonRow>[]>((ids) =>
-    this.cache.batch("aper", ids, async (keys) => {
-      const rows = await this.query<PersonRow & { articleId: number; mCount: number; mSalience: number }>(
-        `SELECT x.article_id AS "articleId", x.count AS "mCount", x.salience AS "mSalience", ${PERSON_COLUMNS}
-         FROM article_person x JOIN person p ON p.id = x.person_id
-         WHERE x.article_id = ANY($1::int[]) ORDER BY x.article_id, x.salience DESC, x.count DESC, p.id`, [keys]);
-      return groupBy(keys, rows, (r) => r.articleId).map((list) => list.map(({ mCount, mSalience, ...row }) => ({ row, count: mCount, salience: mSalience })));
-    }),
-  );
+  /** Rows an article mentions with how often and how saliently, most salient first, one statement per batch. */
+  private articleMentions<R>(kind: string, table: string, join: string, order: string, columns: string) {
+    return new DataLoader<number, Mentioned<R>[]>((ids) =>
+      this.cache.batch(kind, ids, async (keys) => {
+        const rows = await this.query<R & { articleId: number; mCount: number; mSalience: number }>(
+          `SELECT x.article_id AS "articleId", x.count AS "mCount", x.salience AS "mSalience", ${columns}
+           FROM ${table} x JOIN ${join} WHERE x.article_id = ANY($1::int[]) ORDER BY x.article_id, x.salience DESC, x.count DESC, ${order}`, [keys]);
+        return groupBy(keys, rows, (r) => r.articleId).map((list) => list.map(({ mCount, mSalience, ...row }) => ({ row: row as R, count: mCount, salience: mSalience })));
+      }),
+    );
+  }
 
-  readonly countriesOfArticle = new DataLoader<number, Mentioned<CountryRow>[]>((ids) =>
-    this.cache.batch("acty", ids, async (keys) => {
-      const rows = await this.query<CountryRow & { articleId: number; mCount: number; mSalience: number }>(
-        `SELECT x.article_id AS "articleId", x.count AS "mCount", x.salience AS "mSalience", ${COUNTRY_COLUMNS}
-         FROM article_country x JOIN country c ON c.code = x.country_code
-         WHERE x.article_id = ANY($1::int[]) ORDER BY x.article_id, x.salience DESC, x.count DESC, c.code`, [keys]);
-      return groupBy(keys, rows, (r) => r.articleId).map((list) => list.map(({ mCount, mSalience, ...row }) => ({ row, count: mCount, salience: mSalience })));
-    }),
-  );
+  readonly peopleOfArticle = this.articleMentions<PersonRow>("aper", ...PEOPLE_OF_ARTICLE, PERSON_COLUMNS);
+  readonly countriesOfArticle = this.articleMentions<CountryRow>("acty", ...COUNTRIES_OF_ARTICLE, COUNTRY_COLUMNS);
+  private readonly narrowMentions = new Map<string, DataLoader<number, Mentioned<unknown>[]>>();
+
+  /** A mentions loader for some columns only; its cache kind names them, so narrow rows never pass for whole ones. */
+  private narrowLoader<R>(kind: string, columns: Column[], make: (kind: string) => DataLoader<number, Mentioned<R>[]>): DataLoader<number, Mentioned<R>[]> {
+    const key = `${kind}[${columns.map(([alias]) => alias).join(",")}]`;
+    let loader = this.narrowMentions.get(key);
+    if (!loader) this.narrowMentions.set(key, (loader = make(key) as DataLoader<number, Mentioned<unknown>[]>));
+    return loader as DataLoader<number, Mentioned<R>[]>;
+  }
+
+  /** People an article mentions, most salient first, with `columns` only (all when undefined). */
+  peopleMentionedIn(articleId: number, columns?: Column[]): Promise<Mentioned<PersonRow>[]> {
+    if (!columns) return this.peopleOfArticle.load(articleId);
+    return this.narrowLoader("aper", columns, (kind) => this.articleMentions<PersonRow>(kind, ...PEOPLE_OF_ARTICLE, list("Person", columns))).load(articleId);
+  }
+
+  /** Countries an article mentions, most salient first, with `columns` only (all when undefined). */
+  countriesMentionedIn(articleId: number, columns?: Column[]): Promise<Mentioned<CountryRow>[]> {
+    if (!columns) return this.countriesOfArticle.load(articleId);
+    return this.narrowLoader("acty", columns, (kind) => this.articleMentions<CountryRow>(kind, ...COUNTRIES_OF_ARTICLE, list("Country", columns))).load(articleId);
+  }
 
   readonly eventsOfArticle = new DataLoader<number, EventRow[]>((ids) =>
     this.cache.batch("aevt", ids, async (keys) =>
@@ -196,10 +219,13 @@ export class Loaders {
   private readonly pages = new Map<string, DataLoader<string, ArticleRow[]>>();
   private readonly counts = new Map<string, DataLoader<string, number>>();
 
-  /** A top-level page of articles. */
-  /** A page of articles; their sources come in the same statement and wait in the source loader. */
-  async articlePage(spec: PageSpec): Promise<ArticleRow[]> {
-    const rows = await this.query<Record<string, unknown>>(articlePageQuery(spec.criteria, spec.limit, spec.after));
+  /**
+   * A page of articles. Its sources come in the same statement: whole ones wait in the source
+   * loader, narrowed ones (only the selected columns) ride on their article as `pageSource`.
+   */
+  async articlePage(spec: PageSpec, columns: PageColumns = {}): Promise<ArticleRow[]> {
+    const rows = await this.query<Record<string, unknown>>(articlePageQuery(spec.criteria, spec.limit, spec.after, columns));
+    if (columns.source === null) return rows as unknown as ArticleRow[];
     return rows.map((row) => {
       const article: Record<string, unknown> = {};
       const source: Record<string, unknown> = { __typename: "Source" };
@@ -207,7 +233,8 @@ export class Loaders {
         if (key.startsWith("src.")) source[key.slice(4)] = row[key];
         else article[key] = row[key];
       }
-      this.source.prime(source.id as number, source as unknown as SourceRow);
+      if (columns.source) article.pageSource = source;
+      else this.source.prime(source.id as number, source as unknown as SourceRow);
       return article as unknown as ArticleRow;
     });
   }
@@ -218,14 +245,14 @@ export class Loaders {
   }
 
   /** Pages of articles for many parents with the same arguments: one LATERAL statement per argument set. */
-  scopedPage(kind: ScopeKind, key: number | string, spec: PageSpec): Promise<ArticleRow[]> {
-    const sig = `${kind}|${JSON.stringify(spec)}`;
+  scopedPage(kind: ScopeKind, key: number | string, spec: PageSpec, columns?: Column[]): Promise<ArticleRow[]> {
+    const sig = `${kind}|${JSON.stringify(spec)}|${columns?.map(([alias]) => alias).join(",") ?? "*"}`;
     let loader = this.pages.get(sig);
     if (!loader) {
       loader = new DataLoader<string, ArticleRow[]>(async (keys) => {
         const parentKeys = keys.map((k) => (kind === "country" ? k : Number(k)));
         const rows = await this.query<ArticleRow & { parentKey: number | string }>(
-          scopedArticlePagesQuery(kind, parentKeys, spec.criteria, spec.limit, spec.after));
+          scopedArticlePagesQuery(kind, parentKeys, spec.criteria, spec.limit, spec.after, columns));
         return groupBy(keys, rows, (r) => String(r.parentKey));
       });
       this.pages.set(sig, loader);
