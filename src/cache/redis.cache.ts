@@ -93,6 +93,13 @@ export class RedisCache implements Cache {
     return this.attempt<number | undefined>("bump", undefined, async () => Number(await this.client.incr(this.prefix + GEN_KEY)));
   }
 
+  getWithGeneration(key: string) {
+    return this.attempt<{ generation: number; value: string | undefined } | undefined>("getWithGeneration", undefined, async () => {
+      const [gen, value] = await this.client.mGet([this.prefix + GEN_KEY, this.prefix + key]);
+      return { generation: Number(gen ?? 0), value: value ?? undefined };
+    });
+  }
+
   ping() {
     return this.attempt("ping", false, async () => (await this.client.ping()) === "PONG");
   }

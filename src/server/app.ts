@@ -193,7 +193,7 @@ async function assemble(deps: AppDeps, app: express.Express, httpServer: http.Se
         return {
           ...contextFor(principal, res.locals.requestId as string),
           budget: budgetFor(principal, req.ip, config),
-          responseCacheKey: res.locals.responseCacheKey as string | undefined,
+          responseCacheKey: res.locals.responseCacheKey as ResponseCacheContext["responseCacheKey"],
         };
       },
     }),
