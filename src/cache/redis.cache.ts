@@ -73,9 +73,10 @@ export class RedisCache implements Cache {
   async mset(entries: [string, string][], ttlSeconds: number) {
     if (entries.length === 0) return;
     await this.attempt("mset", undefined, async () => {
-      const multi = this.client.multi();
-      for (const [k, v] of entries) multi.set(this.prefix + k, v, { EX: ttlSeconds });
-      await multi.exec();
+      const batch = this.client.multi();
+      for (const [k, v] of entries) batch.set(this.prefix + k, v, { EX: ttlSeconds });
+      // Independent entries: one pipelined write, without MULTI/EXEC's transaction around it.
+      await batch.execAsPipeline();
     });
   }
 
