@@ -1,5 +1,6 @@
 import { ARTICLE_COLUMN_LIST, COUNTRY_COLUMN_LIST, PERSON_COLUMN_LIST, SOURCE_COLUMN_LIST, type Column } from "./columns";
 import type { FieldNode } from "graphql";
+import type { PageColumns, PageRelations } from "./article-query";
 import { connectionNodeFields, objectFields, subfields, type Selection, type SelectionInfo } from "./selection";
 
 /** Which columns each GraphQL field reads from its row; fields that are not listed need every column. */
@@ -82,14 +83,31 @@ function perField<T>(compute: (info: SelectionInfo) => T): (info: SelectionInfo)
   };
 }
 
-/** Columns of the articles of a connection field (its edges' nodes and its nodes). */
-export const articlePageColumns = perField((info) => pick(ARTICLE, connectionNodeFields(info)));
+/**
+ * The per-article lists a page brings along in its own statement, with the columns their
+ * resolvers would ask their loaders for (so the primed loader is the one they read).
+ */
+function relations(node: Selection, fragments: SelectionInfo["fragments"]): PageRelations {
+  const people = node.get("people");
+  const countries = node.get("countries");
+  return {
+    images: node.has("images") || undefined,
+    people: people && { columns: pick(PERSON, subfields(people, fragments)) },
+    countries: countries && { columns: pick(COUNTRY, subfields(countries, fragments)) },
+  };
+}
 
-/** The columns of a page of articles and of their sources (null when no source is selected). */
-export const frontPageColumns = perField((info) => {
+/** Columns and lists of the articles of a connection field under a person, country, event or source. */
+export const articlePageColumns = perField((info): PageColumns => {
+  const node = connectionNodeFields(info);
+  return { article: pick(ARTICLE, node), relations: relations(node, info.fragments) };
+});
+
+/** The same for a top-level page, with its sources' columns too (null when no source is selected). */
+export const frontPageColumns = perField((info): PageColumns => {
   const node = connectionNodeFields(info);
   const source = node.get("source");
-  return { article: pick(ARTICLE, node), source: source ? pick(SOURCE, subfields(source, info.fragments)) : null };
+  return { article: pick(ARTICLE, node), source: source ? pick(SOURCE, subfields(source, info.fragments)) : null, relations: relations(node, info.fragments) };
 });
 
 /** Columns of the people a list field returns. */

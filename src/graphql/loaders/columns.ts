@@ -6,6 +6,8 @@ export type Column = [name: string, sql: string];
 const col = (alias: string, table: string, column = alias): Column =>
   [alias, column === alias ? `${table}.${column}` : `${table}.${column} AS "${alias}"`];
 
+const bare = (sql: string) => sql.replace(/ AS "\w+"$/, "");
+
 export const list = (typename: string, columns: Column[]) => `'${typename}' AS "__typename", ${columns.map(([, sql]) => sql).join(", ")}`;
 
 export const ARTICLE_COLUMN_LIST: Column[] = [
@@ -27,7 +29,7 @@ export const SOURCE_COLUMN_LIST: Column[] = [
 export const SOURCE_COLUMNS = list("Source", SOURCE_COLUMN_LIST);
 
 /** The article's source beside a page row, under "src." names: the front page asks for it on every article. */
-export const pageSourceColumns = (columns: Column[]) => columns.map(([alias, sql]) => `${sql.replace(/ AS "\w+"$/, "")} AS "src.${alias}"`).join(", ");
+export const pageSourceColumns = (columns: Column[]) => columns.map(([alias, sql]) => `${bare(sql)} AS "src.${alias}"`).join(", ");
 export const PAGE_SOURCE_COLUMNS = pageSourceColumns(SOURCE_COLUMN_LIST);
 
 export const PERSON_COLUMN_LIST: Column[] = [
@@ -43,7 +45,19 @@ export const EVENT_COLUMNS = `'Event' AS "__typename", e.id, e.titles, e.summary
   e.country_code AS "countryCode", e.city, e.article_count AS "articleCount", e.source_count AS "sourceCount",
   e.languages, e.article_count AS "mentionCount", e.merged_into_id AS "mergedIntoId"`;
 
-export const IMAGE_COLUMNS = `i.article_id AS "articleId", i.position, i.url, i.alt, i.caption, i.credit, i.width, i.height`;
+export const IMAGE_COLUMN_LIST: Column[] = [
+  col("articleId", "i", "article_id"), col("position", "i"), col("url", "i"), col("alt", "i"), col("caption", "i"), col("credit", "i"),
+  col("width", "i"), col("height", "i"),
+];
+export const IMAGE_COLUMNS = IMAGE_COLUMN_LIST.map(([, sql]) => sql).join(", ");
+
+/**
+ * The same columns as one JSON object per row (json_build_object), for lists that travel inside
+ * another statement's rows. Every column here is text, integer, boolean, real, jsonb or text[],
+ * which JSON gives back as node-postgres would have parsed them.
+ */
+export const jsonObject = (typename: string | undefined, columns: Column[], extra: Column[] = []) =>
+  `json_build_object(${[...(typename ? [`'__typename', '${typename}'`] : []), ...[...columns, ...extra].map(([alias, sql]) => `'${alias}', ${bare(sql)}`)].join(", ")})`;
 
 export interface ArticleRow {
   __typename: "Article";

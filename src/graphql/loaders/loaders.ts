@@ -8,6 +8,7 @@ import {
   articlePageQuery,
   scopedArticleCountsQuery,
   type PageColumns,
+  type PageRelations,
   scopedArticlePagesQuery,
   type ArticleCriteria,
   type BuiltQuery,
@@ -36,6 +37,12 @@ const PEOPLE_OF_ARTICLE = ["article_person", "person p ON p.id = x.person_id", "
 const COUNTRIES_OF_ARTICLE = ["article_country", "country c ON c.code = x.country_code", "c.code"] as const;
 
 export interface Mentioned<T> { row: T; count: number; salience: number }
+
+/** A mentioned row as selected, with its mention's columns. */
+type MentionRow<R> = R & { articleId: number; mCount: number; mSalience: number };
+
+// Rows keep their mention columns: copying every row without them cost more than carrying them.
+const asMentions = <R>(rows: MentionRow<R>[]): Mentioned<R>[] => rows.map((row) => ({ row, count: row.mCount, salience: row.mSalience }));
 export interface ArticleBody { bodyHtml: string; bodyText: string }
 export interface PageSpec { criteria: ArticleCriteria; limit: number; after?: Keyset }
 
@@ -116,11 +123,10 @@ export class Loaders {
   private articleMentions<R>(kind: string, table: string, join: string, order: string, columns: string) {
     return new DataLoader<number, Mentioned<R>[]>((ids) =>
       this.cache.batch(kind, ids, async (keys) => {
-        const rows = await this.query<R & { articleId: number; mCount: number; mSalience: number }>(
+        const rows = await this.query<MentionRow<R>>(
           `SELECT x.article_id AS "articleId", x.count AS "mCount", x.salience AS "mSalience", ${columns}
            FROM ${table} x JOIN ${join} WHERE x.article_id = ANY($1::int[]) ORDER BY x.article_id, x.salience DESC, x.count DESC, ${order}`, [keys]);
-        // Rows keep their mention columns: copying every row without them cost more than carrying them.
-        return groupBy(keys, rows, (r) => r.articleId).map((list) => list.map((row) => ({ row: row as R, count: row.mCount, salience: row.mSalience })));
+        return groupBy(keys, rows, (r) => r.articleId).map(asMentions);
       }),
     );
   }
@@ -137,16 +143,33 @@ export class Loaders {
     return loader as DataLoader<number, Mentioned<R>[]>;
   }
 
+  private peopleLoader(columns: Column[] | undefined): DataLoader<number, Mentioned<PersonRow>[]> {
+    if (!columns) return this.peopleOfArticle;
+    return this.narrowLoader("aper", columns, (kind) => this.articleMentions<PersonRow>(kind, ...PEOPLE_OF_ARTICLE, list("Person", columns)));
+  }
+
+  private countriesLoader(columns: Column[] | undefined): DataLoader<number, Mentioned<CountryRow>[]> {
+    if (!columns) return this.countriesOfArticle;
+    return this.narrowLoader("acty", columns, (kind) => this.articleMentions<CountryRow>(kind, ...COUNTRIES_OF_ARTICLE, list("Country", columns)));
+  }
+
   /** People an article mentions, most salient first, with `columns` only (all when undefined). */
   peopleMentionedIn(articleId: number, columns?: Column[]): Promise<Mentioned<PersonRow>[]> {
-    if (!columns) return this.peopleOfArticle.load(articleId);
-    return this.narrowLoader("aper", columns, (kind) => this.articleMentions<PersonRow>(kind, ...PEOPLE_OF_ARTICLE, list("Person", columns))).load(articleId);
+    return this.peopleLoader(columns).load(articleId);
   }
 
   /** Countries an article mentions, most salient first, with `columns` only (all when undefined). */
   countriesMentionedIn(articleId: number, columns?: Column[]): Promise<Mentioned<CountryRow>[]> {
-    if (!columns) return this.countriesOfArticle.load(articleId);
-    return this.narrowLoader("acty", columns, (kind) => this.articleMentions<CountryRow>(kind, ...COUNTRIES_OF_ARTICLE, list("Country", columns))).load(articleId);
+    return this.countriesLoader(columns).load(articleId);
+  }
+
+  /** Hands the lists a page statement brought along ("rel.*" JSON) to the loaders that would have selected them. */
+  private primeRelations(row: Record<string, unknown>, relations: PageRelations | undefined): void {
+    if (!relations) return;
+    const id = row.id as number;
+    if (relations.images) this.images.prime(id, row["rel.images"] as ImageRow[]);
+    if (relations.people) this.peopleLoader(relations.people.columns).prime(id, asMentions(row["rel.people"] as MentionRow<PersonRow>[]));
+    if (relations.countries) this.countriesLoader(relations.countries.columns).prime(id, asMentions(row["rel.countries"] as MentionRow<CountryRow>[]));
   }
 
   readonly eventsOfArticle = new DataLoader<number, EventRow[]>((ids) =>
@@ -226,14 +249,16 @@ export class Loaders {
    */
   async articlePage(spec: PageSpec, columns: PageColumns = {}): Promise<ArticleRow[]> {
     const rows = await this.query<Record<string, unknown>>(articlePageQuery(spec.criteria, spec.limit, spec.after, columns));
-    if (columns.source === null) return rows as unknown as ArticleRow[];
+    for (const row of rows) this.primeRelations(row, columns.relations);
+    if (columns.source === null && !columns.relations) return rows as unknown as ArticleRow[];
     return rows.map((row) => {
       const article: Record<string, unknown> = {};
       const source: Record<string, unknown> = { __typename: "Source" };
       for (const key in row) {
         if (key.startsWith("src.")) source[key.slice(4)] = row[key];
-        else article[key] = row[key];
+        else if (!key.startsWith("rel.")) article[key] = row[key];
       }
+      if (columns.source === null) return article as unknown as ArticleRow;
       if (columns.source) article.pageSource = source;
       else this.source.prime(source.id as number, source as unknown as SourceRow);
       return article as unknown as ArticleRow;
@@ -246,14 +271,16 @@ export class Loaders {
   }
 
   /** Pages of articles for many parents with the same arguments: one LATERAL statement per argument set. */
-  scopedPage(kind: ScopeKind, key: number | string, spec: PageSpec, columns?: Column[]): Promise<ArticleRow[]> {
-    const sig = `${kind}|${JSON.stringify(spec)}|${columns?.map(([alias]) => alias).join(",") ?? "*"}`;
+  scopedPage(kind: ScopeKind, key: number | string, spec: PageSpec, columns: PageColumns = {}): Promise<ArticleRow[]> {
+    const sig = `${kind}|${JSON.stringify(spec)}|${JSON.stringify(columns)}`;
     let loader = this.pages.get(sig);
     if (!loader) {
       loader = new DataLoader<string, ArticleRow[]>(async (keys) => {
         const parentKeys = keys.map((k) => (kind === "country" ? k : Number(k)));
         const rows = await this.query<ArticleRow & { parentKey: number | string }>(
           scopedArticlePagesQuery(kind, parentKeys, spec.criteria, spec.limit, spec.after, columns));
+        // The "rel.*" lists stay on the rows: nothing reads them there, and copying rows costs more.
+        for (const row of rows) this.primeRelations(row as unknown as Record<string, unknown>, columns.relations);
         return groupBy(keys, rows, (r) => String(r.parentKey));
       });
       this.pages.set(sig, loader);
