@@ -58,6 +58,7 @@ const NO_CACHE: Cache = {
   mset: async () => undefined,
   del: async () => undefined,
   generation: async () => undefined,
+  getWithGeneration: async () => undefined,
   bumpGeneration: async () => undefined,
   ping: async () => true,
   close: async () => undefined,

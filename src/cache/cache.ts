@@ -12,6 +12,8 @@ export interface Cache {
    */
   generation(): Promise<number | undefined>;
   bumpGeneration(): Promise<number | undefined>;
+  /** The generation and what `key` holds, in one round trip; `undefined` as for `generation()`. */
+  getWithGeneration(key: string): Promise<{ generation: number; value: string | undefined } | undefined>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -40,6 +40,10 @@ export class MemoryCache implements Cache {
     return this.gen;
   }
 
+  async getWithGeneration(key: string) {
+    return { generation: this.gen, value: this.lru.get(key) };
+  }
+
   async ping() {
     return true;
   }

@@ -73,9 +73,10 @@ export class RedisCache implements Cache {
   async mset(entries: [string, string][], ttlSeconds: number) {
     if (entries.length === 0) return;
     await this.attempt("mset", undefined, async () => {
-      const multi = this.client.multi();
-      for (const [k, v] of entries) multi.set(this.prefix + k, v, { EX: ttlSeconds });
-      await multi.exec();
+      const batch = this.client.multi();
+      for (const [k, v] of entries) batch.set(this.prefix + k, v, { EX: ttlSeconds });
+      // Independent entries: one pipelined write, without MULTI/EXEC's transaction around it.
+      await batch.execAsPipeline();
     });
   }
 
@@ -91,6 +92,13 @@ export class RedisCache implements Cache {
 
   bumpGeneration() {
     return this.attempt<number | undefined>("bump", undefined, async () => Number(await this.client.incr(this.prefix + GEN_KEY)));
+  }
+
+  getWithGeneration(key: string) {
+    return this.attempt<{ generation: number; value: string | undefined } | undefined>("getWithGeneration", undefined, async () => {
+      const [gen, value] = await this.client.mGet([this.prefix + GEN_KEY, this.prefix + key]);
+      return { generation: Number(gen ?? 0), value: value ?? undefined };
+    });
   }
 
   ping() {

@@ -20,6 +20,8 @@ import { buildKhabarSubgraphSchema } from "../federation/subgraph";
 import type { Context, Services } from "../graphql/context";
 import { createJitExecutor, type JitExecutor } from "../graphql/executor/jit.executor";
 import { schemaGateway } from "../graphql/executor/schema.gateway";
+import { fastPath } from "../graphql/fast-path/fast-path";
+import { PreparedOperations, preparedOperationsPlugin } from "../graphql/fast-path/prepared";
 import { RequestCache } from "../graphql/loaders/cached-batch";
 import { Loaders } from "../graphql/loaders/loaders";
 import { accessPlugin, type AccessContext } from "../graphql/plugins/access.plugin";
@@ -119,9 +121,10 @@ interface Parts {
   responseCache: ReturnType<typeof createResponseCache>;
   subscriptionServer?: { dispose(): Promise<void> };
   jit?: JitExecutor;
+  prepared?: PreparedOperations;
 }
 
-function apolloServer({ deps, schema, httpServer, integrator, responseCache, subscriptionServer, jit }: Parts): ApolloServer<GatewayContext> {
+function apolloServer({ deps, schema, httpServer, integrator, responseCache, subscriptionServer, jit, prepared }: Parts): ApolloServer<GatewayContext> {
   const { config, log } = deps;
   return new ApolloServer<GatewayContext>({
     // A custom executor can only be given to Apollo as a gateway; it serves the same local schema.
@@ -148,6 +151,7 @@ function apolloServer({ deps, schema, httpServer, integrator, responseCache, sub
       ...(config.responseCache ? [responseCache.plugin] : []),
       // Last, so that it sees the cost the limits plugin has just counted.
       requestLogPlugin(),
+      ...(jit && prepared ? [preparedOperationsPlugin(prepared, jit, config)] : []),
     ],
   });
 }
@@ -173,7 +177,8 @@ async function assemble(deps: AppDeps, app: express.Express, httpServer: http.Se
     contextFor: (principal, requestId, subscription) => ({ ...contextFor(principal, requestId), subscription }),
   });
   const jit = config.executor === "jit" ? createJitExecutor(schema, { maxOperations: JIT_MAX_OPERATIONS, compileAfter: config.jitCompileAfter }) : undefined;
-  const apollo = apolloServer({ deps, schema, httpServer, integrator, responseCache, subscriptionServer, jit });
+  const prepared = jit && config.fastPath ? new PreparedOperations(JIT_MAX_OPERATIONS) : undefined;
+  const apollo = apolloServer({ deps, schema, httpServer, integrator, responseCache, subscriptionServer, jit, prepared });
   await apollo.start();
 
   app.use(healthRouter(db, cache));
@@ -187,13 +192,14 @@ async function assemble(deps: AppDeps, app: express.Express, httpServer: http.Se
     express.json({ limit: config.maxBodyBytes }),
     authMiddleware(integrator.authenticator),
     ...(config.responseCache ? [responseCache.middleware] : []),
+    ...(prepared ? [fastPath({ schema, config, prepared, buckets: rateBuckets, cache, contextFor })] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const principal = (res.locals.auth as Principal | undefined) ?? ANONYMOUS;
         return {
           ...contextFor(principal, res.locals.requestId as string),
           budget: budgetFor(principal, req.ip, config),
-          responseCacheKey: res.locals.responseCacheKey as string | undefined,
+          responseCacheKey: res.locals.responseCacheKey as ResponseCacheContext["responseCacheKey"],
         };
       },
     }),

@@ -18,7 +18,10 @@ export interface JitStats {
 
 export interface JitExecutor {
   executor: GatewayExecutor;
+  /** Counts what went through `executor` (requests the fast path answers are not in it). */
   stats: JitStats;
+  /** An operation's compiled form if it has been compiled, looked up without counting or ageing it. */
+  compiledFor(queryHash: string, operationName: string | undefined): CompiledQuery | undefined;
 }
 
 export interface JitOptions {
@@ -49,6 +52,9 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operationName: s
   }
 }
 
+// queryHash is Apollo's sha256 of the document text; one document may hold several operations.
+const keyOf = (queryHash: string, operationName: string | undefined) => `${operationName ?? ""}:${queryHash}`;
+
 /** jit reports `errors: []` on success, which Apollo would print as an empty list. */
 function tidy(result: ExecutionResult): GatewayResult {
   return result.errors?.length ? { data: result.data, errors: result.errors.map(asGraphQLError) } : { data: result.data };
@@ -70,8 +76,7 @@ export function createJitExecutor(schema: GraphQLSchema, { maxOperations, compil
 
   /** The compiled operation, `false` if jit cannot compile it, `undefined` while it is too new to compile. */
   const entryFor = (rc: GatewayRequestContext, operationName: string | undefined): Entry | undefined => {
-    // queryHash is Apollo's sha256 of the document text; one document may hold several operations.
-    const key = `${operationName ?? ""}:${rc.queryHash}`;
+    const key = keyOf(rc.queryHash, operationName);
     let slot = cache.get(key);
     if (!slot) cache.set(key, (slot = { seen: 0 }));
     slot.seen += 1;
@@ -97,5 +102,6 @@ export function createJitExecutor(schema: GraphQLSchema, { maxOperations, compil
     stats.jitRuns += 1;
     return tidy(result);
   };
-  return { executor, stats };
+  const compiledFor = (queryHash: string, operationName: string | undefined) => cache.peek(keyOf(queryHash, operationName))?.entry || undefined;
+  return { executor, stats, compiledFor };
 }

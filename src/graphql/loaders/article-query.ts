@@ -1,5 +1,7 @@
 import type { Keyset } from "../cursor";
-import { ARTICLE_COLUMNS, PAGE_SOURCE_COLUMNS } from "./columns";
+import {
+  ARTICLE_COLUMNS, COUNTRY_COLUMN_LIST, IMAGE_COLUMN_LIST, jsonObject, list, PAGE_SOURCE_COLUMNS, pageSourceColumns, PERSON_COLUMN_LIST, type Column,
+} from "./columns";
 import { queryScripts, simpleTsQuery } from "./text-query";
 
 /** Article filters after validation: ids decoded, codes checked. */
@@ -117,12 +119,49 @@ function keysetCondition(p: Plan, after: Keyset | undefined, params: Params): st
 
 const whereSql = (conds: string[]) => (conds.length ? `WHERE ${conds.join(" AND ")}` : "");
 
+/**
+ * Lists of each article that come inside the page's own rows, as JSON under "rel.<name>" (absent:
+ * not fetched; `columns` undefined: every column), in the order their loaders would give them.
+ */
+export interface PageRelations {
+  images?: boolean;
+  people?: { columns?: Column[] };
+  countries?: { columns?: Column[] };
+}
+
+/** Which columns a page selects: undefined is all of them; `source: null` leaves the source out. */
+export interface PageColumns { article?: Column[]; source?: Column[] | null; relations?: PageRelations }
+
+const MENTION: Column[] = [["articleId", "x.article_id"], ["mCount", "x.count"], ["mSalience", "x.salience"]];
+
+const jsonList = (name: string, object: string, from: string, where: string, order: string) =>
+  `COALESCE((SELECT json_agg(${object} ORDER BY ${order}) FROM ${from} WHERE ${where}), '[]') AS "rel.${name}"`;
+
+function relationsSql(r: PageRelations = {}): string {
+  const parts: string[] = [];
+  if (r.images) parts.push(jsonList("images", jsonObject(undefined, IMAGE_COLUMN_LIST), "article_image i", "i.article_id = a.id", "i.position"));
+  if (r.people) {
+    parts.push(jsonList("people", jsonObject("Person", r.people.columns ?? PERSON_COLUMN_LIST, MENTION),
+      "article_person x JOIN person p ON p.id = x.person_id", "x.article_id = a.id", "x.salience DESC, x.count DESC, p.id"));
+  }
+  if (r.countries) {
+    parts.push(jsonList("countries", jsonObject("Country", r.countries.columns ?? COUNTRY_COLUMN_LIST, MENTION),
+      "article_country x JOIN country c ON c.code = x.country_code", "x.article_id = a.id", "x.salience DESC, x.count DESC, c.code"));
+  }
+  return parts.map((part) => `, ${part}`).join("");
+}
+
+const articleSql = (columns: PageColumns) => `${columns.article ? list("Article", columns.article) : ARTICLE_COLUMNS}${relationsSql(columns.relations)}`;
+
 /** One page of articles, newest first, `limit` rows (callers ask for first + 1 to learn hasNextPage). */
-export function articlePageQuery(c: ArticleCriteria, limit: number, after?: Keyset): BuiltQuery {
+export function articlePageQuery(c: ArticleCriteria, limit: number, after?: Keyset, columns: PageColumns = {}): BuiltQuery {
   const params = new Params();
   const p = plan(c, params);
   const conds = [...p.where, ...keysetCondition(p, after, params)];
-  const sql = `SELECT ${ARTICLE_COLUMNS}, ${PAGE_SOURCE_COLUMNS} FROM ${p.from} JOIN source s ON s.id = a.source_id ${whereSql(conds)}
+  // source_id is NOT NULL and a foreign key, so leaving the join out never changes which rows come back.
+  const source = columns.source === null ? "" : `, ${columns.source ? pageSourceColumns(columns.source) : PAGE_SOURCE_COLUMNS}`;
+  const join = columns.source === null ? "" : "JOIN source s ON s.id = a.source_id";
+  const sql = `SELECT ${articleSql(columns)}${source} FROM ${p.from} ${join} ${whereSql(conds)}
     ORDER BY ${p.at} DESC, ${p.id} DESC LIMIT ${params.add(limit)}`;
   return { sql, params: params.values };
 }
@@ -134,12 +173,14 @@ export function articleCountQuery(c: ArticleCriteria): BuiltQuery {
 }
 
 /** Pages for many parents (people, countries, events, sources) in one statement, via LATERAL. */
-export function scopedArticlePagesQuery(kind: ScopeKind, keys: (number | string)[], c: ArticleCriteria, limit: number, after?: Keyset): BuiltQuery {
+export function scopedArticlePagesQuery(
+  kind: ScopeKind, keys: (number | string)[], c: ArticleCriteria, limit: number, after?: Keyset, columns: PageColumns = {},
+): BuiltQuery {
   const params = new Params();
   const keysParam = params.add(keys);
   const p = plan(c, params, { kind, keyExpr: "k.key" });
   const conds = [...p.where, ...keysetCondition(p, after, params)];
-  const inner = `SELECT ${ARTICLE_COLUMNS} FROM ${p.from} ${whereSql(conds)} ORDER BY ${p.at} DESC, ${p.id} DESC LIMIT ${params.add(limit)}`;
+  const inner = `SELECT ${articleSql(columns)} FROM ${p.from} ${whereSql(conds)} ORDER BY ${p.at} DESC, ${p.id} DESC LIMIT ${params.add(limit)}`;
   const sql = `SELECT k.key AS "parentKey", x.* FROM unnest(${keysParam}::${DRIVERS[kind].sqlType}[]) AS k(key) CROSS JOIN LATERAL (${inner}) x`;
   return { sql, params: params.values };
 }

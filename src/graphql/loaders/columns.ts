@@ -1,32 +1,63 @@
 /** Column lists of the read path, aliased to the GraphQL field names; rows carry their __typename. */
 
-export const ARTICLE_COLUMNS = `'Article' AS "__typename", a.id, a.source_id AS "sourceId", a.url, a.canonical_url AS "canonicalUrl",
-  a.guid, a.title, a.summary, a.language, a.direction, a.published_at AS "publishedAt", a.updated_at AS "updatedAt",
-  a.fetched_at AS "fetchedAt", a.source_category AS "sourceCategory", a.category, a.authors, a.tags,
-  a.site_name AS "siteName", a.content_hash AS "contentHash", a.word_count AS "wordCount", a.see_also AS "seeAlso",
-  a.related_links AS "relatedLinks", a.original_id AS "originalId"`;
+/** A column as selected: the GraphQL-side name its expression is aliased to, and the expression. */
+export type Column = [name: string, sql: string];
 
-export const SOURCE_COLUMNS = `'Source' AS "__typename", s.id, s.url, s.kind, s.name, s.site_url AS "siteUrl", s.language, s.active,
-  s.last_fetched_at AS "lastFetchedAt", s.last_success_at AS "lastSuccessAt", s.last_error AS "lastError",
-  s.last_error_at AS "lastErrorAt", s.consecutive_errors AS "consecutiveErrors", s.next_fetch_at AS "nextFetchAt",
-  s.items_last_run AS "itemsLastRun", s.interval_seconds AS "intervalSeconds"`;
+const col = (alias: string, table: string, column = alias): Column =>
+  [alias, column === alias ? `${table}.${column}` : `${table}.${column} AS "${alias}"`];
+
+const bare = (sql: string) => sql.replace(/ AS "\w+"$/, "");
+
+export const list = (typename: string, columns: Column[]) => `'${typename}' AS "__typename", ${columns.map(([, sql]) => sql).join(", ")}`;
+
+export const ARTICLE_COLUMN_LIST: Column[] = [
+  col("id", "a"), col("sourceId", "a", "source_id"), col("url", "a"), col("canonicalUrl", "a", "canonical_url"),
+  col("guid", "a"), col("title", "a"), col("summary", "a"), col("language", "a"), col("direction", "a"),
+  col("publishedAt", "a", "published_at"), col("updatedAt", "a", "updated_at"), col("fetchedAt", "a", "fetched_at"),
+  col("sourceCategory", "a", "source_category"), col("category", "a"), col("authors", "a"), col("tags", "a"),
+  col("siteName", "a", "site_name"), col("contentHash", "a", "content_hash"), col("wordCount", "a", "word_count"),
+  col("seeAlso", "a", "see_also"), col("relatedLinks", "a", "related_links"), col("originalId", "a", "original_id"),
+];
+export const ARTICLE_COLUMNS = list("Article", ARTICLE_COLUMN_LIST);
+
+export const SOURCE_COLUMN_LIST: Column[] = [
+  col("id", "s"), col("url", "s"), col("kind", "s"), col("name", "s"), col("siteUrl", "s", "site_url"), col("language", "s"),
+  col("active", "s"), col("lastFetchedAt", "s", "last_fetched_at"), col("lastSuccessAt", "s", "last_success_at"),
+  col("lastError", "s", "last_error"), col("lastErrorAt", "s", "last_error_at"), col("consecutiveErrors", "s", "consecutive_errors"),
+  col("nextFetchAt", "s", "next_fetch_at"), col("itemsLastRun", "s", "items_last_run"), col("intervalSeconds", "s", "interval_seconds"),
+];
+export const SOURCE_COLUMNS = list("Source", SOURCE_COLUMN_LIST);
 
 /** The article's source beside a page row, under "src." names: the front page asks for it on every article. */
-export const PAGE_SOURCE_COLUMNS = SOURCE_COLUMNS
-  .replace(`'Source' AS "__typename", `, "")
-  .replace(/s\.(\w+) AS "(\w+)"/g, 's.$1 AS "src.$2"')
-  .replace(/s\.(\w+)(?=,|$)/g, 's.$1 AS "src.$1"');
+export const pageSourceColumns = (columns: Column[]) => columns.map(([alias, sql]) => `${bare(sql)} AS "src.${alias}"`).join(", ");
+export const PAGE_SOURCE_COLUMNS = pageSourceColumns(SOURCE_COLUMN_LIST);
 
-export const PERSON_COLUMNS = `'Person' AS "__typename", p.id, p.names, p.aliases, p.wikidata_id AS "wikidataId",
-  p.description, p.country_code AS "countryCode", p.verified, p.mention_count AS "mentionCount", p.merged_into_id AS "mergedIntoId"`;
+export const PERSON_COLUMN_LIST: Column[] = [
+  col("id", "p"), col("names", "p"), col("aliases", "p"), col("wikidataId", "p", "wikidata_id"), col("description", "p"),
+  col("countryCode", "p", "country_code"), col("verified", "p"), col("mentionCount", "p", "mention_count"), col("mergedIntoId", "p", "merged_into_id"),
+];
+export const PERSON_COLUMNS = list("Person", PERSON_COLUMN_LIST);
 
-export const COUNTRY_COLUMNS = `'Country' AS "__typename", c.code, c.alpha3, c.names, c.mention_count AS "mentionCount"`;
+export const COUNTRY_COLUMN_LIST: Column[] = [col("code", "c"), col("alpha3", "c"), col("names", "c"), col("mentionCount", "c", "mention_count")];
+export const COUNTRY_COLUMNS = list("Country", COUNTRY_COLUMN_LIST);
 
 export const EVENT_COLUMNS = `'Event' AS "__typename", e.id, e.titles, e.summary, e.starts_at AS "startsAt", e.ends_at AS "endsAt",
   e.country_code AS "countryCode", e.city, e.article_count AS "articleCount", e.duplicate_count AS "duplicateCount",
   e.source_count AS "sourceCount", e.languages, e.article_count AS "mentionCount", e.merged_into_id AS "mergedIntoId"`;
 
-export const IMAGE_COLUMNS = `i.article_id AS "articleId", i.position, i.url, i.alt, i.caption, i.credit, i.width, i.height`;
+export const IMAGE_COLUMN_LIST: Column[] = [
+  col("articleId", "i", "article_id"), col("position", "i"), col("url", "i"), col("alt", "i"), col("caption", "i"), col("credit", "i"),
+  col("width", "i"), col("height", "i"),
+];
+export const IMAGE_COLUMNS = IMAGE_COLUMN_LIST.map(([, sql]) => sql).join(", ");
+
+/**
+ * The same columns as one JSON object per row (json_build_object), for lists that travel inside
+ * another statement's rows. Every column here is text, integer, boolean, real, jsonb or text[],
+ * which JSON gives back as node-postgres would have parsed them.
+ */
+export const jsonObject = (typename: string | undefined, columns: Column[], extra: Column[] = []) =>
+  `json_build_object(${[...(typename ? [`'__typename', '${typename}'`] : []), ...[...columns, ...extra].map(([alias, sql]) => `'${alias}', ${bare(sql)}`)].join(", ")})`;
 
 export interface ArticleRow {
   __typename: "Article";
@@ -52,6 +83,8 @@ export interface ArticleRow {
   seeAlso: unknown[];
   relatedLinks: unknown[];
   originalId: number | null;
+  /** The source with only the columns its page selected, when the page narrowed it. */
+  pageSource?: SourceRow;
 }
 
 export interface SourceRow {

@@ -7,6 +7,8 @@ import {
   articleCountQuery,
   articlePageQuery,
   scopedArticleCountsQuery,
+  type PageColumns,
+  type PageRelations,
   scopedArticlePagesQuery,
   type ArticleCriteria,
   type BuiltQuery,
@@ -20,7 +22,9 @@ import {
   IMAGE_COLUMNS,
   PERSON_COLUMNS,
   SOURCE_COLUMNS,
+  list,
   type ArticleRow,
+  type Column,
   type CountryRow,
   type EventRow,
   type ImageRow,
@@ -28,7 +32,17 @@ import {
   type SourceRow,
 } from "./columns";
 
+/** Mention table, the join to the entity, and the entity's tie-break order. */
+const PEOPLE_OF_ARTICLE = ["article_person", "person p ON p.id = x.person_id", "p.id"] as const;
+const COUNTRIES_OF_ARTICLE = ["article_country", "country c ON c.code = x.country_code", "c.code"] as const;
+
 export interface Mentioned<T> { row: T; count: number; salience: number }
+
+/** A mentioned row as selected, with its mention's columns. */
+type MentionRow<R> = R & { articleId: number; mCount: number; mSalience: number };
+
+// Rows keep their mention columns: copying every row without them cost more than carrying them.
+const asMentions = <R>(rows: MentionRow<R>[]): Mentioned<R>[] => rows.map((row) => ({ row, count: row.mCount, salience: row.mSalience }));
 export interface ArticleBody { bodyHtml: string; bodyText: string }
 export interface PageSpec { criteria: ArticleCriteria; limit: number; after?: Keyset }
 
@@ -105,25 +119,58 @@ export class Loaders {
     ),
   );
 
-  readonly peopleOfArticle = new DataLoader<number, Mentioned<PersonRow>[]>((ids) =>
-    this.cache.batch("aper", ids, async (keys) => {
-      const rows = await this.query<PersonRow & { articleId: number; mCount: number; mSalience: number }>(
-        `SELECT x.article_id AS "articleId", x.count AS "mCount", x.salience AS "mSalience", ${PERSON_COLUMNS}
-         FROM article_person x JOIN person p ON p.id = x.person_id
-         WHERE x.article_id = ANY($1::int[]) ORDER BY x.article_id, x.salience DESC, x.count DESC, p.id`, [keys]);
-      return groupBy(keys, rows, (r) => r.articleId).map((list) => list.map(({ mCount, mSalience, ...row }) => ({ row, count: mCount, salience: mSalience })));
-    }),
-  );
+  /** Rows an article mentions with how often and how saliently, most salient first, one statement per batch. */
+  private articleMentions<R>(kind: string, table: string, join: string, order: string, columns: string) {
+    return new DataLoader<number, Mentioned<R>[]>((ids) =>
+      this.cache.batch(kind, ids, async (keys) => {
+        const rows = await this.query<MentionRow<R>>(
+          `SELECT x.article_id AS "articleId", x.count AS "mCount", x.salience AS "mSalience", ${columns}
+           FROM ${table} x JOIN ${join} WHERE x.article_id = ANY($1::int[]) ORDER BY x.article_id, x.salience DESC, x.count DESC, ${order}`, [keys]);
+        return groupBy(keys, rows, (r) => r.articleId).map(asMentions);
+      }),
+    );
+  }
 
-  readonly countriesOfArticle = new DataLoader<number, Mentioned<CountryRow>[]>((ids) =>
-    this.cache.batch("acty", ids, async (keys) => {
-      const rows = await this.query<CountryRow & { articleId: number; mCount: number; mSalience: number }>(
-        `SELECT x.article_id AS "articleId", x.count AS "mCount", x.salience AS "mSalience", ${COUNTRY_COLUMNS}
-         FROM article_country x JOIN country c ON c.code = x.country_code
-         WHERE x.article_id = ANY($1::int[]) ORDER BY x.article_id, x.salience DESC, x.count DESC, c.code`, [keys]);
-      return groupBy(keys, rows, (r) => r.articleId).map((list) => list.map(({ mCount, mSalience, ...row }) => ({ row, count: mCount, salience: mSalience })));
-    }),
-  );
+  readonly peopleOfArticle = this.articleMentions<PersonRow>("aper", ...PEOPLE_OF_ARTICLE, PERSON_COLUMNS);
+  readonly countriesOfArticle = this.articleMentions<CountryRow>("acty", ...COUNTRIES_OF_ARTICLE, COUNTRY_COLUMNS);
+  private readonly narrowMentions = new Map<string, DataLoader<number, Mentioned<unknown>[]>>();
+
+  /** A mentions loader for some columns only; its cache kind names them, so narrow rows never pass for whole ones. */
+  private narrowLoader<R>(kind: string, columns: Column[], make: (kind: string) => DataLoader<number, Mentioned<R>[]>): DataLoader<number, Mentioned<R>[]> {
+    const key = `${kind}[${columns.map(([alias]) => alias).join(",")}]`;
+    let loader = this.narrowMentions.get(key);
+    if (!loader) this.narrowMentions.set(key, (loader = make(key) as DataLoader<number, Mentioned<unknown>[]>));
+    return loader as DataLoader<number, Mentioned<R>[]>;
+  }
+
+  private peopleLoader(columns: Column[] | undefined): DataLoader<number, Mentioned<PersonRow>[]> {
+    if (!columns) return this.peopleOfArticle;
+    return this.narrowLoader("aper", columns, (kind) => this.articleMentions<PersonRow>(kind, ...PEOPLE_OF_ARTICLE, list("Person", columns)));
+  }
+
+  private countriesLoader(columns: Column[] | undefined): DataLoader<number, Mentioned<CountryRow>[]> {
+    if (!columns) return this.countriesOfArticle;
+    return this.narrowLoader("acty", columns, (kind) => this.articleMentions<CountryRow>(kind, ...COUNTRIES_OF_ARTICLE, list("Country", columns)));
+  }
+
+  /** People an article mentions, most salient first, with `columns` only (all when undefined). */
+  peopleMentionedIn(articleId: number, columns?: Column[]): Promise<Mentioned<PersonRow>[]> {
+    return this.peopleLoader(columns).load(articleId);
+  }
+
+  /** Countries an article mentions, most salient first, with `columns` only (all when undefined). */
+  countriesMentionedIn(articleId: number, columns?: Column[]): Promise<Mentioned<CountryRow>[]> {
+    return this.countriesLoader(columns).load(articleId);
+  }
+
+  /** Hands the lists a page statement brought along ("rel.*" JSON) to the loaders that would have selected them. */
+  private primeRelations(row: Record<string, unknown>, relations: PageRelations | undefined): void {
+    if (!relations) return;
+    const id = row.id as number;
+    if (relations.images) this.images.prime(id, row["rel.images"] as ImageRow[]);
+    if (relations.people) this.peopleLoader(relations.people.columns).prime(id, asMentions(row["rel.people"] as MentionRow<PersonRow>[]));
+    if (relations.countries) this.countriesLoader(relations.countries.columns).prime(id, asMentions(row["rel.countries"] as MentionRow<CountryRow>[]));
+  }
 
   readonly eventsOfArticle = new DataLoader<number, EventRow[]>((ids) =>
     this.cache.batch("aevt", ids, async (keys) =>
@@ -198,18 +245,24 @@ export class Loaders {
   private readonly pages = new Map<string, DataLoader<string, ArticleRow[]>>();
   private readonly counts = new Map<string, DataLoader<string, number>>();
 
-  /** A top-level page of articles. */
-  /** A page of articles; their sources come in the same statement and wait in the source loader. */
-  async articlePage(spec: PageSpec): Promise<ArticleRow[]> {
-    const rows = await this.query<Record<string, unknown>>(articlePageQuery(spec.criteria, spec.limit, spec.after));
+  /**
+   * A page of articles. Its sources come in the same statement: whole ones wait in the source
+   * loader, narrowed ones (only the selected columns) ride on their article as `pageSource`.
+   */
+  async articlePage(spec: PageSpec, columns: PageColumns = {}): Promise<ArticleRow[]> {
+    const rows = await this.query<Record<string, unknown>>(articlePageQuery(spec.criteria, spec.limit, spec.after, columns));
+    for (const row of rows) this.primeRelations(row, columns.relations);
+    if (columns.source === null && !columns.relations) return rows as unknown as ArticleRow[];
     return rows.map((row) => {
       const article: Record<string, unknown> = {};
       const source: Record<string, unknown> = { __typename: "Source" };
       for (const key in row) {
         if (key.startsWith("src.")) source[key.slice(4)] = row[key];
-        else article[key] = row[key];
+        else if (!key.startsWith("rel.")) article[key] = row[key];
       }
-      this.source.prime(source.id as number, source as unknown as SourceRow);
+      if (columns.source === null) return article as unknown as ArticleRow;
+      if (columns.source) article.pageSource = source;
+      else this.source.prime(source.id as number, source as unknown as SourceRow);
       return article as unknown as ArticleRow;
     });
   }
@@ -220,14 +273,16 @@ export class Loaders {
   }
 
   /** Pages of articles for many parents with the same arguments: one LATERAL statement per argument set. */
-  scopedPage(kind: ScopeKind, key: number | string, spec: PageSpec): Promise<ArticleRow[]> {
-    const sig = `${kind}|${JSON.stringify(spec)}`;
+  scopedPage(kind: ScopeKind, key: number | string, spec: PageSpec, columns: PageColumns = {}): Promise<ArticleRow[]> {
+    const sig = `${kind}|${JSON.stringify(spec)}|${JSON.stringify(columns)}`;
     let loader = this.pages.get(sig);
     if (!loader) {
       loader = new DataLoader<string, ArticleRow[]>(async (keys) => {
         const parentKeys = keys.map((k) => (kind === "country" ? k : Number(k)));
         const rows = await this.query<ArticleRow & { parentKey: number | string }>(
-          scopedArticlePagesQuery(kind, parentKeys, spec.criteria, spec.limit, spec.after));
+          scopedArticlePagesQuery(kind, parentKeys, spec.criteria, spec.limit, spec.after, columns));
+        // The "rel.*" lists stay on the rows: nothing reads them there, and copying rows costs more.
+        for (const row of rows) this.primeRelations(row as unknown as Record<string, unknown>, columns.relations);
         return groupBy(keys, rows, (r) => String(r.parentKey));
       });
       this.pages.set(sig, loader);

@@ -31,13 +31,16 @@ export interface LimitsOptions {
 }
 
 /** Every request costs at least one point, so floods of cheap or rejected queries still count. */
-const MIN_CHARGE = 1;
+export const MIN_CHARGE = 1;
+
+/** What a request pays in the end: what its response held, never more than it asked for, at least the minimum. */
+export const finalCharge = (requested: number, actual: number) => Math.max(MIN_CHARGE, Math.min(actual, requested));
 
 /**
  * The cost of an operation depends on its variables, so they are coerced first: a wrong type or a
  * missing required value is the client's error, named with every problem, not a failed estimate.
  */
-function checkVariables(schema: GraphQLSchema, operation: OperationDefinitionNode | null | undefined, variables: Record<string, unknown> | undefined): void {
+export function checkVariables(schema: GraphQLSchema, operation: OperationDefinitionNode | null | undefined, variables: Record<string, unknown> | undefined): void {
   if (!operation?.variableDefinitions?.length) return;
   const { errors } = getVariableValues(schema, operation.variableDefinitions, variables ?? {}, { maxErrors: 10 });
   if (!errors?.length) return;
@@ -93,7 +96,7 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<LimitsCont
             // A refused charge took nothing.
             if (cost.state && !cost.state.allowed) cost.charged = 0;
             if (buckets) {
-              const refund = cost.charged - Math.max(MIN_CHARGE, Math.min(actual, cost.requested));
+              const refund = cost.charged - finalCharge(cost.requested, actual);
               if (cost.charged === 0 && !cost.state) cost.state = await buckets.take(budget.bucketKey, MIN_CHARGE, budget.policy);
               else if (refund > 0) cost.state = await buckets.refund(budget.bucketKey, refund, budget.policy);
               if (cost.state) for (const [name, value] of rateLimitHeaders(budget, cost.state)) response.http.headers.set(name, value);

@@ -5,7 +5,7 @@ import type { Cache } from "../../cache";
 import type { CostState } from "./limits.plugin";
 
 export interface ResponseCacheContext {
-  responseCacheKey?: string;
+  responseCacheKey?: Slot;
   cost?: CostState;
 }
 
@@ -29,36 +29,42 @@ function requestParts(req: Request): { query?: unknown; operationName?: unknown;
   return (req.body ?? {}) as Record<string, unknown>;
 }
 
-/** Entries are "<requested> <actual>\n<body>", so a hit reports the cost of the response it replays. */
-function readEntry(entry: string): { cost: CachedCost; body: string } {
+/**
+ * Entries are "<generation> <requested> <actual>\n<body>": the generation they were computed at
+ * (only the current one's are served), and the cost a hit reports for the response it replays.
+ */
+function readEntry(entry: string, generation: number): { cost: CachedCost; body: string } | undefined {
   const nl = entry.indexOf("\n");
-  const [requested, actual] = entry.slice(0, Math.max(0, nl)).split(" ").map(Number);
-  if (nl < 0 || !Number.isFinite(requested) || !Number.isFinite(actual)) return { cost: { requested: 0, actual: 0 }, body: entry };
+  const [gen, requested, actual] = entry.slice(0, Math.max(0, nl)).split(" ").map(Number);
+  if (nl < 0 || gen !== generation || !Number.isFinite(requested) || !Number.isFinite(actual)) return undefined;
   return { cost: { requested, actual }, body: entry.slice(nl + 1) };
 }
 
+/** Where a miss stores its answer: the key, and the generation the answer belongs to. */
+interface Slot { key: string; generation: number }
+
 /**
- * Whole-response cache for anonymous queries, keyed by the data generation, so every write makes
- * earlier entries unreachable. Lookups happen before Apollo runs; a hit never reaches GraphQL.
+ * Whole-response cache for anonymous queries, each entry tagged with the data generation it was
+ * computed at, so every write makes earlier entries unreachable. Lookups happen before Apollo runs; a hit never reaches GraphQL.
  */
 export function createResponseCache(cache: Cache, ttlSeconds: number, onHit?: OnCacheHit) {
   const middleware = async (req: Request, res: Response, next: NextFunction) => {
     if (!isAnonymous(req) || (req.method !== "GET" && req.method !== "POST")) return next();
     const { query, operationName, variables } = requestParts(req);
     if (typeof query !== "string" || query.length > 100_000) return next();
-    const gen = await cache.generation();
-    if (gen === undefined) return next();
     const digest = createHash("sha256").update(JSON.stringify([query, operationName ?? null, variables ?? null])).digest("base64url");
-    const key = `g${gen}:resp:${digest}`;
-    const hit = await cache.get(key);
-    if (hit !== undefined) {
-      const entry = readEntry(hit);
+    const key = `resp:${digest}`;
+    // One round trip for the generation and the entry; an entry of an earlier generation is a miss.
+    const found = await cache.getWithGeneration(key);
+    if (found === undefined) return next();
+    const entry = found.value === undefined ? undefined : readEntry(found.value, found.generation);
+    if (entry) {
       if (onHit && !(await onHit(req, res, entry.cost))) return;
       // Replayed byte for byte, extensions.cost included; the live budget is in the RateLimit-* headers.
       res.status(200).setHeader("content-type", "application/json; charset=utf-8").setHeader("x-cache", "HIT").end(entry.body);
       return;
     }
-    res.locals.responseCacheKey = key;
+    res.locals.responseCacheKey = { key, generation: found.generation } satisfies Slot;
     res.setHeader("x-cache", "MISS");
     next();
   };
@@ -67,15 +73,15 @@ export function createResponseCache(cache: Cache, ttlSeconds: number, onHit?: On
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response, operation }) {
-          const key = contextValue.responseCacheKey;
-          if (!key || operation?.operation !== "query" || response.body.kind !== "single") return;
+          const slot = contextValue.responseCacheKey;
+          if (!slot || operation?.operation !== "query" || response.body.kind !== "single") return;
           const { errors, data } = response.body.singleResult;
           if (errors?.length || !data) return;
           const cost = contextValue.cost;
           const report = await cost?.reported;
           // Apollo ends its JSON with a newline; the replay is byte for byte the same.
           const body = `${JSON.stringify(report ? { data, extensions: { cost: report } } : { data })}\n`;
-          await cache.set(key, `${cost?.requested ?? 0} ${cost?.actual ?? 0}\n${body}`, ttlSeconds);
+          await cache.set(slot.key, `${slot.generation} ${cost?.requested ?? 0} ${cost?.actual ?? 0}\n${body}`, ttlSeconds);
         },
       };
     },

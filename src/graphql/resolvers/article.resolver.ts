@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { badInput } from "../errors";
 import { numericIdOf, toGlobalId } from "../global-id";
@@ -10,8 +10,9 @@ import { ArticlesArgs } from "../types/filters.type";
 import { Person } from "../types/person.type";
 import { Source } from "../types/source.type";
 import { toCriteria, validAfter, validFirst } from "../validate";
+import { countryListColumns, frontPageColumns, personListColumns } from "../loaders/column-pick";
+import type { SelectionInfo } from "../loaders/selection";
 import { toConnection } from "./connection";
-
 import { pageCost } from "./entity-articles";
 
 @Resolver(() => Article)
@@ -29,11 +30,11 @@ export class ArticleResolver {
   }
 
   @Query(() => ArticleConnection, { description: "Articles, newest first, filtered.", complexity: pageCost })
-  async articles(@Ctx() ctx: Context, @Args() args: ArticlesArgs) {
+  async articles(@Ctx() ctx: Context, @Args() args: ArticlesArgs, @Info() info: SelectionInfo) {
     const first = validFirst(args.first, ctx.config.maxFirst);
     const after = validAfter(args.after);
     const criteria = toCriteria(args.filter);
-    const rows = await ctx.loaders.articlePage({ criteria, limit: first + 1, after });
+    const rows = await ctx.loaders.articlePage({ criteria, limit: first + 1, after }, frontPageColumns(info));
     return toConnection(rows, first, (r) => r.publishedAt, () => ctx.loaders.articleCount(criteria));
   }
 
@@ -59,7 +60,7 @@ export class ArticleResolver {
 
   @FieldResolver(() => Source, { description: "The source it was first seen on." })
   async source(@Root() a: ArticleRow, @Ctx() ctx: Context): Promise<SourceRow> {
-    const s = await ctx.loaders.source.load(a.sourceId);
+    const s = a.pageSource ?? (await ctx.loaders.source.load(a.sourceId));
     if (!s) throw new Error(`article.resolver: article ${a.id} points at missing source ${a.sourceId}`);
     return s;
   }
@@ -79,9 +80,10 @@ export class ArticleResolver {
     @Root() a: ArticleRow,
     @Ctx() ctx: Context,
     @Arg("first", () => Int, { defaultValue: 10, description: "At most this many, 1–100." }) first: number,
+    @Info() info: SelectionInfo,
   ): Promise<PersonRow[]> {
     const n = validFirst(first, ctx.config.maxFirst);
-    return (await ctx.loaders.peopleOfArticle.load(a.id)).slice(0, n).map((m) => m.row);
+    return (await ctx.loaders.peopleMentionedIn(a.id, personListColumns(info))).slice(0, n).map((m) => m.row);
   }
 
   @FieldResolver(() => [Country], { description: "Countries mentioned, most salient first.", complexity: pageCost })
@@ -89,9 +91,10 @@ export class ArticleResolver {
     @Root() a: ArticleRow,
     @Ctx() ctx: Context,
     @Arg("first", () => Int, { defaultValue: 10, description: "At most this many, 1–100." }) first: number,
+    @Info() info: SelectionInfo,
   ): Promise<CountryRow[]> {
     const n = validFirst(first, ctx.config.maxFirst);
-    return (await ctx.loaders.countriesOfArticle.load(a.id)).slice(0, n).map((m) => m.row);
+    return (await ctx.loaders.countriesMentionedIn(a.id, countryListColumns(info))).slice(0, n).map((m) => m.row);
   }
 
   @FieldResolver(() => [Event], { description: "Events (stories) it belongs to." })

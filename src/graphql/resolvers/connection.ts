@@ -1,5 +1,35 @@
 import { encodeCursor } from "../cursor";
-import type { ConnectionResult } from "../types/connection.type";
+import type { ConnectionResult, Edge } from "../types/connection.type";
+
+/** An edge whose cursor is encoded only when it is read: most pages ask for the end cursor at most. */
+class KeysetEdge<T extends { id: number }> implements Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly keyOf: (row: T) => Date,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor({ at: this.keyOf(this.node), id: this.node.id });
+  }
+}
+
+/** Page information over the edges, with cursors read from them on demand. */
+class KeysetPageInfo<T> {
+  readonly hasPreviousPage = false;
+
+  constructor(
+    private readonly edges: Edge<T>[],
+    readonly hasNextPage: boolean,
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges[this.edges.length - 1]?.cursor ?? null;
+  }
+}
 
 /** Turns `first + 1` rows into a page: the extra row only tells whether there is a next page. */
 export function toConnection<T extends { id: number }>(
@@ -9,16 +39,11 @@ export function toConnection<T extends { id: number }>(
   totalCount: () => Promise<number>,
 ): ConnectionResult<T> {
   const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor({ at: keyOf(node), id: node.id }) }));
+  const edges = page.map((node) => new KeysetEdge(node, keyOf));
   return {
     edges,
     nodes: page,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: false,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
+    pageInfo: new KeysetPageInfo(edges, rows.length > first),
     get totalCount() {
       return totalCount();
     },

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { fold } from "../../db/fold";
 import type { Context } from "../context";
 import { badInput } from "../errors";
@@ -10,6 +10,7 @@ import { Country } from "../types/country.type";
 import { ArticlesArgs } from "../types/filters.type";
 import { LocalizedName, Person } from "../types/person.type";
 import { validCountryCode, validFirst } from "../validate";
+import type { SelectionInfo } from "../loaders/selection";
 import { pageCost, scopedArticles } from "./entity-articles";
 
 @Resolver(() => Country)
@@ -48,8 +49,8 @@ export class CountryResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { description: "Articles mentioning this country, newest first.", complexity: pageCost })
-  articles(@Root() c: CountryRow, @Ctx() ctx: Context, @Args() args: ArticlesArgs) {
-    return scopedArticles(ctx, "country", c.code, args);
+  articles(@Root() c: CountryRow, @Ctx() ctx: Context, @Args() args: ArticlesArgs, @Info() info: SelectionInfo) {
+    return scopedArticles(ctx, "country", c.code, args, info);
   }
 
   @FieldResolver(() => [Person], { description: "People of this country, most mentioned first.", complexity: pageCost })

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { fold } from "../../db/fold";
 import type { Context } from "../context";
 import { badInput } from "../errors";
@@ -12,6 +12,7 @@ import { ArticlesArgs, EventFilter, PageArgs } from "../types/filters.type";
 import { LocalizedName, Person } from "../types/person.type";
 import { validAfter, validCountryCode, validFirst } from "../validate";
 import { toConnection } from "./connection";
+import type { SelectionInfo } from "../loaders/selection";
 import { pageCost, scopedArticles } from "./entity-articles";
 
 @ArgsType()
@@ -98,8 +99,8 @@ export class EventResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { complexity: pageCost })
-  articles(@Root() e: EventRow, @Ctx() ctx: Context, @Args() args: ArticlesArgs) {
-    return scopedArticles(ctx, "event", e.id, args);
+  articles(@Root() e: EventRow, @Ctx() ctx: Context, @Args() args: ArticlesArgs, @Info() info: SelectionInfo) {
+    return scopedArticles(ctx, "event", e.id, args, info);
   }
 
   @FieldResolver(() => [Person], { description: "Participants, by how many of its articles mention them.", complexity: pageCost })

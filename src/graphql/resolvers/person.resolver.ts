@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { badInput } from "../errors";
 import { numericIdOf, toGlobalId } from "../global-id";
@@ -10,6 +10,7 @@ import { ArticlesArgs, PageArgs } from "../types/filters.type";
 import { LocalizedName, Person, PersonConnection } from "../types/person.type";
 import { decodeRankCursor, encodeRankCursor } from "../cursor";
 import { validFirst } from "../validate";
+import type { SelectionInfo } from "../loaders/selection";
 import { pageCost, scopedArticles } from "./entity-articles";
 
 @ArgsType()
@@ -77,7 +78,7 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { description: "Articles mentioning this person, newest first.", complexity: pageCost })
-  articles(@Root() p: PersonRow, @Ctx() ctx: Context, @Args() args: ArticlesArgs) {
-    return scopedArticles(ctx, "person", p.id, args);
+  articles(@Root() p: PersonRow, @Ctx() ctx: Context, @Args() args: ArticlesArgs, @Info() info: SelectionInfo) {
+    return scopedArticles(ctx, "person", p.id, args, info);
   }
 }

@@ -1,10 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { numericIdOf, toGlobalId } from "../global-id";
 import { SOURCE_COLUMNS, type SourceRow } from "../loaders/columns";
 import { ArticleConnection } from "../types/article.type";
 import { ArticlesArgs } from "../types/filters.type";
 import { Source, SourceHealth } from "../types/source.type";
+import type { SelectionInfo } from "../loaders/selection";
 import { pageCost, scopedArticles } from "./entity-articles";
 
 @Resolver(() => Source)
@@ -30,7 +31,7 @@ export class SourceResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { complexity: pageCost })
-  articles(@Root() s: SourceRow, @Ctx() ctx: Context, @Args() args: ArticlesArgs) {
-    return scopedArticles(ctx, "source", s.id, args);
+  articles(@Root() s: SourceRow, @Ctx() ctx: Context, @Args() args: ArticlesArgs, @Info() info: SelectionInfo) {
+    return scopedArticles(ctx, "source", s.id, args, info);
   }
 }

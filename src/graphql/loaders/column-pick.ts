@@ -1,0 +1,117 @@
+import { ARTICLE_COLUMN_LIST, COUNTRY_COLUMN_LIST, PERSON_COLUMN_LIST, SOURCE_COLUMN_LIST, type Column } from "./columns";
+import type { FieldNode } from "graphql";
+import type { PageColumns, PageRelations } from "./article-query";
+import { connectionNodeFields, objectFields, subfields, type Selection, type SelectionInfo } from "./selection";
+
+/** Which columns each GraphQL field reads from its row; fields that are not listed need every column. */
+interface Shape {
+  list: Column[];
+  always: string[];
+  needs: Record<string, readonly string[]>;
+}
+
+// Fields read from the column of their name; fields that only need the row's key (ids, relations).
+const own = (...names: string[]) => Object.fromEntries(names.map((n) => [n, [n]]));
+const keyOnly = (...names: string[]) => Object.fromEntries(names.map((n) => [n, []]));
+
+const ARTICLE: Shape = {
+  list: ARTICLE_COLUMN_LIST,
+  // publishedAt makes the cursor of every edge.
+  always: ["id", "publishedAt"],
+  needs: {
+    ...own("url", "canonicalUrl", "guid", "title", "summary", "language", "direction", "updatedAt", "fetchedAt", "sourceCategory",
+      "authors", "tags", "siteName", "contentHash", "wordCount", "seeAlso", "relatedLinks"),
+    ...keyOnly("id", "publishedAt", "bodyHtml", "bodyText", "sources", "images", "people", "countries", "events", "duplicates", "related"),
+    source: ["sourceId"],
+    original: ["originalId"],
+  },
+};
+
+const PERSON: Shape = {
+  list: PERSON_COLUMN_LIST,
+  always: ["id"],
+  needs: {
+    ...own("aliases", "wikidataId", "description", "verified", "mentionCount"),
+    ...keyOnly("id", "articles", "countries", "coMentions", "timeline"),
+    name: ["names"],
+    names: ["names"],
+    country: ["countryCode"],
+  },
+};
+
+const COUNTRY: Shape = {
+  list: COUNTRY_COLUMN_LIST,
+  always: ["code"],
+  needs: { ...own("code", "alpha3", "mentionCount"), ...keyOnly("id", "articles", "people", "coMentions", "timeline"), name: ["names"], names: ["names"] },
+};
+
+const HEALTH = ["lastFetchedAt", "lastSuccessAt", "lastError", "lastErrorAt", "consecutiveErrors", "nextFetchAt", "itemsLastRun", "intervalSeconds"];
+
+const SOURCE: Shape = {
+  list: SOURCE_COLUMN_LIST,
+  always: ["id"],
+  needs: { ...own("name", "url", "kind", "siteUrl", "language", "active"), ...keyOnly("id", "articles"), health: HEALTH },
+};
+
+/**
+ * The columns a selection reads, or undefined for all of them (no selection known, a field this
+ * table does not list, or nothing left out). Fewer columns: less for PostgreSQL to send and for
+ * node-postgres to parse (dates, arrays and jsonb are the dear ones).
+ */
+function pick(shape: Shape, fields: Selection | undefined): Column[] | undefined {
+  if (!fields) return undefined;
+  const want = new Set(shape.always);
+  for (const name of fields.keys()) {
+    const needs = shape.needs[name];
+    if (!needs) return undefined;
+    for (const c of needs) want.add(c);
+  }
+  const columns = shape.list.filter(([alias]) => want.has(alias));
+  return columns.length === shape.list.length ? undefined : columns;
+}
+
+/**
+ * Remembered per field: graphql-js and graphql-jit hand every item of a list (and every request
+ * of a compiled operation) the same `fieldNodes`, and the answer only depends on them.
+ */
+function perField<T>(compute: (info: SelectionInfo) => T): (info: SelectionInfo) => T {
+  const known = new WeakMap<readonly FieldNode[], { value: T }>();
+  return (info) => {
+    let entry = known.get(info.fieldNodes);
+    if (!entry) known.set(info.fieldNodes, (entry = { value: compute(info) }));
+    return entry.value;
+  };
+}
+
+/**
+ * The per-article lists a page brings along in its own statement, with the columns their
+ * resolvers would ask their loaders for (so the primed loader is the one they read).
+ */
+function relations(node: Selection, fragments: SelectionInfo["fragments"]): PageRelations {
+  const people = node.get("people");
+  const countries = node.get("countries");
+  return {
+    images: node.has("images") || undefined,
+    people: people && { columns: pick(PERSON, subfields(people, fragments)) },
+    countries: countries && { columns: pick(COUNTRY, subfields(countries, fragments)) },
+  };
+}
+
+/** Columns and lists of the articles of a connection field under a person, country, event or source. */
+export const articlePageColumns = perField((info): PageColumns => {
+  const node = connectionNodeFields(info);
+  return { article: pick(ARTICLE, node), relations: relations(node, info.fragments) };
+});
+
+/** The same for a top-level page, with its sources' columns too (null when no source is selected). */
+export const frontPageColumns = perField((info): PageColumns => {
+  const node = connectionNodeFields(info);
+  const source = node.get("source");
+  return { article: pick(ARTICLE, node), source: source ? pick(SOURCE, subfields(source, info.fragments)) : null, relations: relations(node, info.fragments) };
+});
+
+/** Columns of the people a list field returns. */
+export const personListColumns = perField((info) => pick(PERSON, objectFields(info)));
+
+/** Columns of the countries a list field returns. */
+export const countryListColumns = perField((info) => pick(COUNTRY, objectFields(info)));

@@ -1,0 +1,74 @@
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { startTestApp, type TestApp } from "../support/app";
+import { addArticle, addSource } from "../support/seed";
+import { postJson } from "../integrator/support";
+
+let db: TestDatabase;
+let fast: TestApp;
+let apolloOnly: TestApp;
+
+// Refill so slow that the bucket reads the same in both apps whatever the test's timing.
+const ENV = { RATE_LIMIT: "true", RATE_LIMIT_PUBLIC: "300/0.001", TRUST_PROXY: "loopback", RESPONSE_CACHE: "false" };
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const sourceId = await addSource(db.dataSource, "Fast source");
+  for (let i = 0; i < 3; i++) await addArticle(db.dataSource, { sourceId, title: `Fast story ${i}` });
+  fast = await startTestApp(db.dataSource, ENV);
+  apolloOnly = await startTestApp(db.dataSource, { ...ENV, FAST_PATH: "false" });
+});
+
+afterAll(async () => {
+  await fast?.close();
+  await apolloOnly?.close();
+  await db?.close();
+});
+
+// 20 × (article 1 + source 1) = 40 requested; 3 articles exist, so 6 actual.
+const PAGE = `query Page($first: Int) { articles(first: $first) { edges { cursor node { id title source { name } } } pageInfo { hasNextPage } } }`;
+
+async function both(body: Record<string, unknown>, ip: string) {
+  const a = await postJson(fast.url, body, { "x-forwarded-for": ip });
+  const b = await postJson(apolloOnly.url, body, { "x-forwarded-for": ip });
+  return [a, b] as const;
+}
+
+const headersOf = (res: { headers: Headers }) =>
+  Object.fromEntries([...res.headers].filter(([name]) => !["date", "x-request-id", "etag", "content-length", "ratelimit-reset"].includes(name)));
+
+describe("the fast path", () => {
+  it("answers repeats of a query with the same bytes, headers and bucket charges as Apollo", async () => {
+    for (let i = 0; i < 3; i++) {
+      const [a, b] = await both({ query: PAGE, variables: { first: 20 } }, "198.51.100.10");
+      expect(a.status).toBe(200);
+      expect(a.json).toEqual(b.json);
+      expect(a.json.extensions?.cost).toMatchObject({ requested: 40, actual: 6, remaining: 300 - 6 * (i + 1) });
+      expect(headersOf(a)).toEqual(headersOf(b));
+    }
+  });
+
+  it("leaves errors to Apollo and charges them as Apollo does", async () => {
+    await both({ query: PAGE, variables: { first: 5 } }, "198.51.100.11");
+    for (const variables of [{ first: 0 }, { first: "five" }, { first: 5 }]) {
+      const [a, b] = await both({ query: PAGE, variables }, "198.51.100.11");
+      expect(a.status).toBe(b.status);
+      const strip = (json: typeof a.json) => ({ ...json, errors: json.errors?.map((e) => ({ ...e, extensions: { ...e.extensions, requestId: undefined } })) });
+      expect(strip(a.json)).toEqual(strip(b.json));
+    }
+  });
+
+  it("refuses a query the bucket cannot pay with Apollo's 429", async () => {
+    // 200 requested and 6 actual each: after 17 answers 198 points are left, too few for the 18th.
+    const big = `query Big { articles(first: 100) { nodes { title source { name } } } }`;
+    const statuses: number[][] = [];
+    for (let i = 0; i < 18; i++) {
+      const [a, b] = await both({ query: big }, "198.51.100.12");
+      statuses.push([a.status, b.status]);
+      if (i === 17) {
+        expect(a.json.errors?.[0].extensions?.code).toBe("RATE_LIMITED");
+        expect(a.json.errors?.[0].message).toBe(b.json.errors?.[0].message);
+      }
+    }
+    expect(statuses).toEqual([...Array(17).fill([200, 200]), [429, 429]]);
+  });
+});
