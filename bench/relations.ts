@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { performance } from "node:perf_hooks";
+import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { Command, InvalidArgumentError } from "commander";
 import { graphql, type GraphQLSchema } from "graphql";
@@ -234,6 +235,8 @@ interface IngestCost {
   msPerArticle: Record<Phase | "persistArticle", number>;
   /** The pipeline's path: each transaction's articles as one persistArticles batch per source. */
   batchedMsPerArticle: Record<PersistStep | "persistArticles", number>;
+  /** CPU of the same steps, this process and the transaction's PostgreSQL backend (wall time moves with the neighbours' load). */
+  batchedCpuMsPerArticle: Record<PersistStep, { worker: number; pg: number }>;
 }
 
 /** Feed-sized transactions: the pipeline commits once per source refresh. */
@@ -249,15 +252,43 @@ async function inBatches(db: DataSource, items: { sourceId: number; item: Analys
   return performance.now() - started;
 }
 
-/** Steps of persistArticles timed: `start` before each call, `done` (its stepDone) as each step ends. */
-function stepTimer(into: Record<PersistStep, number>) {
+/** CPU ms a backend has used so far (/proc, so only when PostgreSQL runs on this machine; else 0). */
+function backendCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+const workerCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+type StepCpu = Record<PersistStep, { worker: number; pg: number }>;
+
+/** Steps of persistArticles timed: `start` before each call, `done` (its stepDone) as each step ends; CPU too, given the backend. */
+function stepTimer(into: Record<PersistStep, number>, cpu: StepCpu) {
   let mark = performance.now();
+  let pid: number | undefined;
+  let cpuMark = { worker: 0, pg: 0 };
   return {
-    start: () => (mark = performance.now()),
+    start: (backendPid?: number) => {
+      pid = backendPid;
+      cpuMark = { worker: workerCpuMs(), pg: backendCpuMs(pid) };
+      mark = performance.now();
+    },
     done: (step: PersistStep) => {
       const now = performance.now();
       into[step] += now - mark;
       mark = now;
+      const at = { worker: workerCpuMs(), pg: backendCpuMs(pid) };
+      cpu[step].worker += at.worker - cpuMark.worker;
+      cpu[step].pg += at.pg - cpuMark.pg;
+      cpuMark = at;
     },
   };
 }
@@ -269,8 +300,9 @@ async function persistBatches(db: DataSource, items: { sourceId: number; item: A
     const bySource = new Map<number, Analysed[]>();
     for (const { sourceId, item } of items.slice(i, i + BATCH)) bySource.set(sourceId, [...(bySource.get(sourceId) ?? []), item]);
     await db.transaction(async (em) => {
+      const [{ pid }] = await em.query(`SELECT pg_backend_pid() AS pid`);
       for (const [sourceId, group] of bySource) {
-        timer.start();
+        timer.start(pid);
         const outcomes = await persistArticles(em, sourceId, group, { ...deps, stepDone: timer.done });
         for (const [k, o] of outcomes.entries()) if (o.outcome !== "created") {
           const [row] = await em.query(`SELECT canonical_url, content_hash, published_at FROM article WHERE id = $1`, [o.articleId]);
@@ -300,11 +332,14 @@ async function ingestCost(db: DataSource, end: Date, count: number, warmup: numb
   });
   const per = (ms: number) => Math.round((ms / count) * 100) / 100;
   const steps: Record<PersistStep, number> = { link: 0, store: 0, cluster: 0, rollups: 0 };
-  const batched = await persistBatches(db, items.slice(warmup + 2 * count), deps, stepTimer(steps));
+  const cpu: StepCpu = { link: { worker: 0, pg: 0 }, store: { worker: 0, pg: 0 }, cluster: { worker: 0, pg: 0 }, rollups: { worker: 0, pg: 0 } };
+  const batched = await persistBatches(db, items.slice(warmup + 2 * count), deps, stepTimer(steps, cpu));
+  const perCpu = (c: { worker: number; pg: number }) => ({ worker: per(c.worker), pg: per(c.pg) });
   return {
     articles: count, batch: BATCH,
     msPerArticle: { link: per(phases.link), store: per(phases.store), cluster: per(phases.cluster), rollups: per(phases.rollups), persistArticle: per(whole) },
     batchedMsPerArticle: { link: per(steps.link), store: per(steps.store), cluster: per(steps.cluster), rollups: per(steps.rollups), persistArticles: per(batched) },
+    batchedCpuMsPerArticle: { link: perCpu(cpu.link), store: perCpu(cpu.store), cluster: perCpu(cpu.cluster), rollups: perCpu(cpu.rollups) },
   };
 }
 
@@ -317,6 +352,7 @@ async function main(): Promise<void> {
     .option("--rounds <n>", "alternating rounds the iterations are spread over", int("--rounds"), 5)
     .option("--ingest <n>", "articles timed through the persist path", int("--ingest"), 500)
     .option("--rebuild", "rebuild the rollups even when they look current", false)
+    .option("--no-queries", "skip the relations queries: time the write path only")
     .option("--json <file>", "also write the results as JSON")
     .parse()
     .opts();
@@ -330,7 +366,7 @@ async function main(): Promise<void> {
     if (rebuild) log(`rebuildRollups: ${rebuild.articles} articles, ${rebuild.entityDays} entity-days, ${rebuild.pairDays} pair-days, ${rebuild.pairTotals} pairs in ${(rebuild.ms / 1000).toFixed(1)} s`);
     const [{ articles }] = await ds.query(`SELECT count(*)::int AS articles FROM article`);
     const { list, person, end } = await workloads(ds);
-    const queries = await measureAll(buildKhabarSchema(), ds, list, o.iterations, o.rounds);
+    const queries = o.queries ? await measureAll(buildKhabarSchema(), ds, list, o.iterations, o.rounds) : [];
     await db.close();
     const ingest = await withClone(o.databaseUrl, (clone) => ingestCost(clone, end, o.ingest, 200));
     const result = { date: new Date().toISOString(), articles, person, rebuild, queries, ingest };
@@ -346,6 +382,10 @@ async function main(): Promise<void> {
     const b = ingest.batchedMsPerArticle;
     console.log(`The same through persistArticles, one batch per source and transaction (ms/article): link ${b.link}, store+dedup ${b.store}, ` +
       `clustering ${b.cluster}, rollups ${b.rollups}; whole ${b.persistArticles}.`);
+    const c = ingest.batchedCpuMsPerArticle;
+    const cpu = (x: { worker: number; pg: number }) => `${x.worker} + ${x.pg}`;
+    console.log(`Their CPU, this process + PostgreSQL backend (ms/article): link ${cpu(c.link)}, store+dedup ${cpu(c.store)}, ` +
+      `clustering ${cpu(c.cluster)}, rollups ${cpu(c.rollups)}.`);
     if (o.json) await writeFile(o.json, `${JSON.stringify(result, null, 2)}\n`);
   } finally {
     if (ds.isInitialized) await db.close();

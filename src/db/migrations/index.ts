@@ -3,6 +3,7 @@ import { SeedCountries1764374400001 } from "./1764374400001-seed-countries";
 import { IngestState1764374400002 } from "./1764374400002-ingest-state";
 import { ApiKeys1764374500000 } from "./1764374500000-api-keys";
 import { EntityRollups1764374600000 } from "./1764374600000-entity-rollups";
+import { EventCentroidLz41764374700000 } from "./1764374700000-event-centroid-lz4";
 
 /** In order; TypeORM runs those not yet recorded in the migrations table. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   IngestState1764374400002,
   ApiKeys1764374500000,
   EntityRollups1764374600000,
+  EventCentroidLz41764374700000,
 ];

@@ -46,14 +46,35 @@ export function salienceWeight(salience: number): number {
 
 /** The lede: the summary when the source gave one, else the body's first paragraph. */
 export function ledeOf(a: Pick<ClusterArticle, "summary" | "bodyText">): string {
-  const lede = a.summary?.trim() || a.bodyText.split(/\n\s*\n/).find((p) => p.trim().length > 0) || "";
+  const lede = a.summary?.trim() || firstParagraph(a.bodyText);
   return lede.slice(0, LEDE_MAX_CHARS);
 }
 
-function termCounts(a: ClusterArticle): Map<string, number> {
-  const tf = new Map<string, number>();
-  for (const t of contentTerms(a.title)) tf.set(t, (tf.get(t) ?? 0) + TITLE_WEIGHT);
-  for (const t of contentTerms(ledeOf(a))) tf.set(t, (tf.get(t) ?? 0) + LEDE_WEIGHT);
+const PARAGRAPH_BREAK = /\n\s*\n/g;
+
+/** The first non-blank paragraph, found without splitting the whole body. */
+function firstParagraph(body: string): string {
+  let start = 0;
+  PARAGRAPH_BREAK.lastIndex = 0;
+  for (let m = PARAGRAPH_BREAK.exec(body); m; m = PARAGRAPH_BREAK.exec(body)) {
+    const p = body.slice(start, m.index);
+    if (p.trim().length > 0) return p;
+    start = m.index + m[0].length;
+  }
+  const last = body.slice(start);
+  return last.trim().length > 0 ? last : "";
+}
+
+// Articles are not changed once handed to the clusterer, which reads their terms up to three times (stats keys, expected query, features).
+const termCountsOf = new WeakMap<ClusterArticle, ReadonlyMap<string, number>>();
+
+function termCounts(a: ClusterArticle): ReadonlyMap<string, number> {
+  let tf = termCountsOf.get(a);
+  if (tf) return tf;
+  const counts = new Map<string, number>();
+  for (const t of contentTerms(a.title)) counts.set(t, (counts.get(t) ?? 0) + TITLE_WEIGHT);
+  for (const t of contentTerms(ledeOf(a))) counts.set(t, (counts.get(t) ?? 0) + LEDE_WEIGHT);
+  termCountsOf.set(a, (tf = counts));
   return tf;
 }
 

@@ -2,7 +2,7 @@ import type { EntityManager } from "typeorm";
 import { articlesUnderEvents } from "../rollups";
 import { DEFAULT_CLUSTER_OPTIONS, assignToEvent } from "./cluster";
 import { articleFeatures, articleStatKeys, heaviestKeys, termKey } from "./features";
-import { PgBatchEventStore } from "./pg.batch.store";
+import { ARTICLE_EVENTS, PgBatchEventStore } from "./pg.batch.store";
 import { PgEntityStats } from "./pg.stats";
 import type { CandidateQuery, ClusterArticle, ClusterOptions, EntityStats } from "./types";
 
@@ -39,8 +39,8 @@ function expectedQuery(a: ClusterArticle, stats: EntityStats, o: ClusterOptions)
 /**
  * Clusters new articles one by one in the given order, with exactly the results of calling
  * `assignToEvent` over PgEventStore for each in turn (document frequencies counted as it goes), but
- * reading stats, index rows and events once for the batch and writing them back once.
- * Call inside the transaction that stored the articles.
+ * reading stats, index rows and events in three statements for the batch and writing everything back in one.
+ * Call inside the transaction that stored the articles, holding CLUSTER_LOCK (persistArticles takes it first).
  */
 export async function clusterBatch(
   em: EntityManager,
@@ -50,10 +50,8 @@ export async function clusterBatch(
 ): Promise<BatchClusterResult> {
   if (articles.length === 0) return { placed: [], moved: [] };
   const o: ClusterOptions = { ...DEFAULT_CLUSTER_OPTIONS, windowHours, newEventId: (a) => a.id };
-  await em.query(`SELECT pg_advisory_xact_lock($1)`, [CLUSTER_LOCK]);
   const keys = articles.map(articleStatKeys);
-  const stats = await PgEntityStats.forKeys(em, keys.flat());
-  const store = await preparedStore(em, articles, keys.flat(), stats, o);
+  const { stats, store } = await preparedStore(em, articles, keys.flat(), o);
   const placed: Clustered[] = [];
   for (const [i, a] of articles.entries()) {
     const result = await assignToEvent(a, store, stats, o);
@@ -62,24 +60,37 @@ export async function clusterBatch(
     placed.push({ eventId: Number(result.eventId), articleCount: event?.articleCount ?? 0 });
     onEach?.(i + 1);
   }
-  const { absorbed } = await store.flush();
-  await stats.flush(em);
+  const { absorbed } = await store.flush(stats.takePending());
   const moved: number[] = [];
   for (const [survivor, gone] of absorbed) moved.push(...(await articlesUnderEvents(em, survivor, gone)));
   return { placed, moved };
 }
 
-/** A batch store with the index rows, originals' events and likely candidates of the whole batch read in three statements. */
-async function preparedStore(em: EntityManager, articles: ClusterArticle[], statKeys: string[], stats: EntityStats, o: ClusterOptions): Promise<PgBatchEventStore> {
+interface StateRow { kind: "s" | "a"; key: string | null; n: number | null; id: number | null }
+
+// Stats of the batch's keys ($1) and the events of its stored originals ($2): what a batch reads first.
+const BATCH_STATE = `
+  SELECT 's' AS kind, key, df AS n, NULL::int AS id FROM entity_stat WHERE key = ANY($1::text[])
+  UNION ALL
+  SELECT 'a', NULL, x."articleId", x."eventId" FROM (${ARTICLE_EVENTS("$2")}) x`;
+
+/**
+ * The batch's stats and a batch store with the index rows, originals' events and likely candidates
+ * of the whole batch read: three statements.
+ */
+async function preparedStore(em: EntityManager, articles: ClusterArticle[], statKeys: string[], o: ClusterOptions): Promise<{ stats: PgEntityStats; store: PgBatchEventStore }> {
   const store = new PgBatchEventStore(em);
+  const inBatch = new Set(articles.map((a) => a.id));
+  const originals = store.unknownArticles(articles.flatMap((a) => (a.duplicateOf !== undefined && !inBatch.has(a.duplicateOf) ? [Number(a.duplicateOf)] : [])));
+  const rows: StateRow[] = await em.query(BATCH_STATE, [PgEntityStats.keysToRead(statKeys), originals]);
+  const stats = PgEntityStats.fromRows(rows.flatMap((r) => (r.kind === "s" ? [{ key: r.key!, df: r.n! }] : [])));
+  const originalEvents = store.knownArticles(originals, rows.flatMap((r) => (r.kind === "a" ? [{ articleId: r.n!, eventId: r.id! }] : [])));
   const queries = articles.map((a) => expectedQuery(a, stats, o));
   const from = Math.min(...queries.map((q) => q.from.getTime()));
   const to = Math.max(...queries.map((q) => q.to.getTime()));
   // Counting the batch's own articles shifts document frequencies, and with them which keys an article
   // queries: its other keys are read on the first miss.
   await store.prefetch(queries.flatMap((q) => [...q.entityKeys, ...q.termKeys]), new Date(from), new Date(to), statKeys);
-  const inBatch = new Set(articles.map((a) => a.id));
-  await store.prefetchArticles(articles.flatMap((a) => (a.duplicateOf !== undefined && !inBatch.has(a.duplicateOf) ? [Number(a.duplicateOf)] : [])));
-  await store.preload(queries);
-  return store;
+  await store.preload(queries, originalEvents);
+  return { stats, store };
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { searchText, storedState } from "./pg.event-rows";
+import { STAT_INCREMENTS } from "./pg.stats";
 import type { EventSnapshot } from "./types";
 
 export interface EventWrites {
@@ -9,6 +10,8 @@ export interface EventWrites {
   dead: { id: number; into: number; state?: EventSnapshot }[];
   /** Article → event links made during the batch (to live events). */
   links: { articleId: number; eventId: number }[];
+  /** Document frequency increments of the batch's articles (PgEntityStats.takePending), written in the same statement. */
+  stats?: { keys: string[]; counts: number[] };
 }
 
 const EVENT_RECORD = `r(id int, titles jsonb, summary text, starts_at timestamptz, ends_at timestamptz, country_code text, city text,
@@ -77,15 +80,26 @@ function keyRecords(e: EventSnapshot) {
   return [...new Set(e.keys)].map((key) => ({ key, event_id: Number(e.id), first_seen: first, last_seen: last }));
 }
 
-/** Writes a batch's events, index keys, article links and merges in one statement; returns the event rows written. */
+/** Writes a batch's events, index keys, article links, merges and document frequencies in one statement; returns the event rows written. */
 export async function flushEvents(em: EntityManager, w: EventWrites): Promise<number> {
   const rows = [...w.live.map((e) => eventRecord(e, null)), ...w.dead.flatMap((d) => (d.state ? [eventRecord(d.state, d.into)] : []))];
-  if (rows.length === 0 && w.dead.length === 0 && w.links.length === 0) return 0;
+  const stats = w.stats?.keys.length ? w.stats : undefined;
+  if (rows.length === 0 && w.dead.length === 0 && w.links.length === 0) {
+    if (stats) await em.query(`INSERT INTO entity_stat (key, df) ${STAT_INCREMENTS("$1", "$2")}`, [stats.keys, stats.counts]);
+    return 0;
+  }
   const touchedIds = [...w.live.map((e) => Number(e.id)), ...w.dead.map((d) => d.id)];
   const merges = w.dead.map((d) => ({ from_id: d.id, into_id: d.into, clean: !d.state }));
-  const ctes = [`ev AS (${UPSERT_EVENTS})`, KEYS, LINKS, ...(merges.length ? [MERGES] : [])];
+  const ctes = [`ev AS (${UPSERT_EVENTS})`, KEYS, LINKS];
   const params: unknown[] = [JSON.stringify(rows), touchedIds, JSON.stringify(w.live.flatMap(keyRecords)), JSON.stringify(w.links.map((l) => ({ article_id: l.articleId, event_id: l.eventId })))];
-  if (merges.length) params.push(JSON.stringify(merges));
+  if (merges.length) {
+    params.push(JSON.stringify(merges));
+    ctes.push(MERGES);
+  }
+  if (stats) {
+    params.push(stats.keys, stats.counts);
+    ctes.push(`st AS (INSERT INTO entity_stat (key, df) ${STAT_INCREMENTS(`$${params.length - 1}`, `$${params.length}`)})`);
+  }
   await em.query(`WITH ${ctes.join(",\n")} SELECT 1`, params);
   return rows.length + merges.filter((m) => m.clean).length;
 }

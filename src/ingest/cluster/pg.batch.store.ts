@@ -1,9 +1,24 @@
 import type { EntityManager } from "typeorm";
 import { EVENT_COLS, toSnapshot, type EventRow } from "./pg.event-rows";
-import { flushEvents } from "./pg.batch.flush";
+import { flushEvents, type EventWrites } from "./pg.batch.flush";
 import type { CandidateQuery, EventSnapshot, EventStore } from "./types";
 
 interface Posting { eventId: number; firstSeen: number; lastSeen: number }
+
+/** An event_key row as PREFETCH_POSTINGS reads it. */
+interface PostingRow { key: string; id: number; f: Date; l: Date }
+
+/** Index rows of some keys (text[]) meeting a window [from, to]. */
+const PREFETCH_POSTINGS = (keys: string, from: string, to: string) =>
+  `SELECT key, event_id AS id, first_seen AS f, last_seen AS l FROM event_key WHERE key = ANY(${keys}::text[]) AND last_seen >= ${from} AND first_seen <= ${to}`;
+
+export interface ArticleEventRow { articleId: number; eventId: number }
+
+/** The live event of each of some stored articles (int[]). */
+export const ARTICLE_EVENTS = (ids: string) =>
+  `SELECT DISTINCT ON (x.article_id) x.article_id AS "articleId", x.event_id AS "eventId"
+   FROM article_event x JOIN event e ON e.id = x.event_id
+   WHERE x.article_id = ANY(${ids}::int[]) AND e.merged_into_id IS NULL ORDER BY x.article_id, x.event_id`;
 
 export interface BatchFlush {
   /** Events absorbed during the batch, grouped under the live event that finally holds them. */
@@ -53,21 +68,27 @@ export class PgBatchEventStore implements EventStore {
 
   /** Reads the events of stored articles (originals of near-duplicates) in one statement. */
   async prefetchArticles(articleIds: Iterable<number>): Promise<void> {
-    const want = [...new Set(articleIds)].filter((id) => !this.storedLinks.has(id) && !this.links.has(id));
+    const want = this.unknownArticles(articleIds);
     if (want.length === 0) return;
-    const rows: { articleId: number; eventId: number }[] = await this.em.query(
-      `SELECT DISTINCT ON (x.article_id) x.article_id AS "articleId", x.event_id AS "eventId"
-       FROM article_event x JOIN event e ON e.id = x.event_id
-       WHERE x.article_id = ANY($1::int[]) AND e.merged_into_id IS NULL ORDER BY x.article_id, x.event_id`,
-      [want]);
-    for (const id of want) this.storedLinks.set(id, null);
-    for (const r of rows) this.storedLinks.set(r.articleId, r.eventId);
-    await this.load(rows.map((r) => r.eventId));
+    const rows: ArticleEventRow[] = await this.em.query(ARTICLE_EVENTS("$1"), [want]);
+    await this.load(this.knownArticles(want, rows));
   }
 
-  /** Reads, in one statement, the snapshots these lookups would return if asked now. */
-  async preload(queries: CandidateQuery[]): Promise<void> {
-    const ids = new Set<number>();
+  /** Stored articles whose event the store has not read yet. */
+  unknownArticles(articleIds: Iterable<number>): number[] {
+    return [...new Set(articleIds)].filter((id) => !this.storedLinks.has(id) && !this.links.has(id));
+  }
+
+  /** Records the events of stored articles read by the caller (ARTICLE_EVENTS over `articleIds`); returns those events' ids, to load. */
+  knownArticles(articleIds: readonly number[], rows: readonly ArticleEventRow[]): number[] {
+    for (const id of articleIds) this.storedLinks.set(id, null);
+    for (const r of rows) this.storedLinks.set(r.articleId, r.eventId);
+    return rows.map((r) => r.eventId);
+  }
+
+  /** Reads, in one statement, the snapshots these lookups would return if asked now (and the events `also` names). */
+  async preload(queries: CandidateQuery[], also: Iterable<number> = []): Promise<void> {
+    const ids = new Set<number>(also);
     for (const q of queries) {
       const keys = queryKeys(q);
       if (keys.length === 0 || !this.covers(q)) continue;
@@ -129,8 +150,8 @@ export class PgBatchEventStore implements EventStore {
     this.links.set(Number(articleId), Number(eventId));
   }
 
-  /** Writes everything the batch changed; the store is spent afterwards. */
-  async flush(): Promise<BatchFlush> {
+  /** Writes everything the batch changed (and `stats`, the batch's document frequency increments, in the same statement); the store is spent afterwards. */
+  async flush(stats?: EventWrites["stats"]): Promise<BatchFlush> {
     const absorbed = new Map<number, number[]>();
     for (const id of this.absorbedInto.keys()) {
       const to = this.survivor(id);
@@ -140,6 +161,7 @@ export class PgBatchEventStore implements EventStore {
       live: [...this.dirty].map((id) => this.live.get(id)!),
       dead: [...this.absorbedInto.keys()].map((id) => ({ id, into: this.survivor(id), state: this.deadState.get(id) })),
       links: [...this.links].map(([articleId, eventId]) => ({ articleId, eventId: this.survivor(eventId) })),
+      stats,
     });
     return { absorbed, events };
   }
@@ -202,10 +224,12 @@ export class PgBatchEventStore implements EventStore {
     if (want.length === 0 || !this.window) return;
     if (this.reserve.size) want = [...new Set([...want, ...[...this.reserve].filter((k) => !this.postings.has(k))])];
     this.reserve.clear();
-    const rows: { key: string; id: number; f: Date; l: Date }[] = await this.em.query(
-      `SELECT key, event_id AS id, first_seen AS f, last_seen AS l FROM event_key WHERE key = ANY($1::text[]) AND last_seen >= $2 AND first_seen <= $3`,
-      [want, new Date(this.window.from), new Date(this.window.to)]);
-    for (const k of want) this.postings.set(k, []);
+    const rows: PostingRow[] = await this.em.query(PREFETCH_POSTINGS("$1", "$2", "$3"), [want, new Date(this.window.from), new Date(this.window.to)]);
+    this.addPostings(want, rows);
+  }
+
+  private addPostings(keys: string[], rows: readonly PostingRow[]): void {
+    for (const k of keys) this.postings.set(k, []);
     for (const r of rows) this.postings.get(r.key)!.push({ eventId: r.id, firstSeen: new Date(r.f).getTime(), lastSeen: new Date(r.l).getTime() });
   }
 

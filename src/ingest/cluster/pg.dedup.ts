@@ -24,28 +24,45 @@ export function pgDedup(bodyText: string, wordCount: number): DedupProbe | undef
 
 interface Candidate { id: number; signature: DedupSignature | undefined; originalId: number | undefined; bands?: Set<string> }
 
-/** Stored articles sharing a band with each probe: per probe, at most MAX_CANDIDATES ids, lowest first. One statement. */
-async function storedCandidates(em: EntityManager, probes: (DedupProbe | undefined)[]): Promise<Map<number, Candidate[]>> {
+/** Stored candidates per probe (by index in the batch): at most MAX_CANDIDATES ids each, lowest first. */
+export type StoredCandidates = Map<number, Candidate[]>;
+
+interface Row { newId: number | null; id: number; sig: string | null; originalId: number | null; items: number[] }
+
+// $1 ids taken from the article sequence; $2 the probes' bands: stored articles sharing a band with each.
+const IDS_AND_CANDIDATES = `
+  SELECT nextval(pg_get_serial_sequence('article', 'id'))::int AS "newId", NULL::int AS id, NULL::text AS sig, NULL::int AS "originalId", NULL::int[] AS items
+  FROM generate_series(1, $1::int)
+  UNION ALL
+  SELECT NULL, a.id, a.dedup_signature, a.original_id, h.items FROM (
+    SELECT c.id, array_agg(q.i) AS items FROM jsonb_to_recordset($2::jsonb) AS q(i int, bands bigint[])
+    CROSS JOIN LATERAL (SELECT DISTINCT d.article_id AS id FROM article_dedup d WHERE d.band = ANY(q.bands) ORDER BY 1 LIMIT ${MAX_CANDIDATES}) c
+    GROUP BY c.id) h
+  JOIN article a ON a.id = h.id`;
+
+/**
+ * Ids for `count` new articles (ascending) and the stored articles sharing a band with each probe,
+ * in one statement: the ids come from the sequence, so they are above every stored id.
+ */
+export async function newIdsAndCandidates(em: EntityManager, count: number, probes: (DedupProbe | undefined)[]): Promise<{ ids: number[]; stored: StoredCandidates }> {
   const asked = probes.flatMap((p, i) => (p && p.bands.length ? [{ i, bands: p.bands }] : []));
-  const out = new Map<number, Candidate[]>();
-  if (asked.length === 0) return out;
-  const rows: { id: number; sig: string | null; originalId: number | null; items: number[] }[] = await em.query(
-    `SELECT a.id, a.dedup_signature AS sig, a.original_id AS "originalId", h.items FROM (
-       SELECT c.id, array_agg(q.i) AS items FROM jsonb_to_recordset($1::jsonb) AS q(i int, bands bigint[])
-       CROSS JOIN LATERAL (SELECT DISTINCT d.article_id AS id FROM article_dedup d WHERE d.band = ANY(q.bands) ORDER BY 1 LIMIT ${MAX_CANDIDATES}) c
-       GROUP BY c.id) h
-     JOIN article a ON a.id = h.id`,
-    [JSON.stringify(asked)]);
+  const rows: Row[] = await em.query(IDS_AND_CANDIDATES, [count, JSON.stringify(asked)]);
+  const ids: number[] = [];
+  const stored: StoredCandidates = new Map();
   for (const r of rows) {
+    if (r.newId !== null) {
+      ids.push(r.newId);
+      continue;
+    }
     const c: Candidate = { id: r.id, signature: r.sig ? decodeSignature(r.sig) : undefined, originalId: r.originalId ?? undefined };
     for (const i of r.items) {
-      const list = out.get(i);
+      const list = stored.get(i);
       if (list) list.push(c);
-      else out.set(i, [c]);
+      else stored.set(i, [c]);
     }
   }
-  for (const list of out.values()) list.sort((x, y) => x.id - y.id);
-  return out;
+  for (const list of stored.values()) list.sort((x, y) => x.id - y.id);
+  return { ids: ids.sort((x, y) => x - y), stored };
 }
 
 function bestOriginal(probe: DedupProbe, candidates: Candidate[]): number | undefined {
@@ -61,11 +78,10 @@ function bestOriginal(probe: DedupProbe, candidates: Candidate[]): number | unde
 /**
  * The original each new article copies, as if they were stored one by one in this order: stored
  * articles sharing a band are candidates, and so is every earlier article of the batch; `ids` are
- * the ids the new articles will get (ascending, above every stored id). A copy points at the first
- * article of its chain. One statement for the whole batch.
+ * the ids the new articles will get (ascending, above every stored id), `stored` their stored
+ * candidates (`newIdsAndCandidates`). A copy points at the first article of its chain.
  */
-export async function findOriginals(em: EntityManager, probes: (DedupProbe | undefined)[], ids: readonly number[]): Promise<(number | undefined)[]> {
-  const stored = await storedCandidates(em, probes);
+export function findOriginals(probes: (DedupProbe | undefined)[], ids: readonly number[], stored: StoredCandidates): (number | undefined)[] {
   const earlier: Candidate[] = [];
   return probes.map((probe, i) => {
     if (!probe) return undefined;

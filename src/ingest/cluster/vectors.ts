@@ -1,6 +1,7 @@
 import type { SparseVector } from "./types";
 
-interface Shape { norm: number; size: number }
+/** A vector's norm, and its entries as arrays in key order (what `for…in` would visit, without re-enumerating a large object). */
+interface Shape { norm: number; keys: string[]; weights: number[] }
 
 // Vectors are built once and never changed afterwards; an event centroid is compared with many articles.
 const shapes = new WeakMap<SparseVector, Shape>();
@@ -8,13 +9,15 @@ const shapes = new WeakMap<SparseVector, Shape>();
 function shape(v: SparseVector): Shape {
   let found = shapes.get(v);
   if (!found) {
+    const keys = Object.keys(v);
+    const weights = new Array<number>(keys.length);
     let s = 0;
-    let size = 0;
-    for (const k in v) {
-      s += v[k] * v[k];
-      size++;
+    for (let i = 0; i < keys.length; i++) {
+      const w = v[keys[i]];
+      weights[i] = w;
+      s += w * w;
     }
-    found = { norm: Math.sqrt(s), size };
+    found = { norm: Math.sqrt(s), keys, weights };
     shapes.set(v, found);
   }
   return found;
@@ -26,10 +29,11 @@ export function norm(v: SparseVector): number {
 
 /** Σ a[k]·b[k], iterating `a`: pass the shorter vector first (the article before a centroid). */
 export function dot(a: SparseVector, b: SparseVector): number {
+  const { keys, weights } = shape(a);
   let s = 0;
-  for (const k in a) {
-    const w = b[k];
-    if (w !== undefined) s += a[k] * w;
+  for (let i = 0; i < keys.length; i++) {
+    const w = b[keys[i]];
+    if (w !== undefined) s += weights[i] * w;
   }
   return s;
 }
@@ -38,7 +42,7 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   const sa = shape(a);
   const sb = shape(b);
   if (sa.norm === 0 || sb.norm === 0) return 0;
-  return (sa.size <= sb.size ? dot(a, b) : dot(b, a)) / (sa.norm * sb.norm);
+  return (sa.keys.length <= sb.keys.length ? dot(a, b) : dot(b, a)) / (sa.norm * sb.norm);
 }
 
 export function unit(v: SparseVector): SparseVector {

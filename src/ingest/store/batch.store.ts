@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { findOriginals, type DedupProbe } from "../cluster/pg.dedup";
+import { findOriginals, newIdsAndCandidates, type DedupProbe } from "../cluster/pg.dedup";
 import type { ArticleInput, StoreOutcome, StoreResult } from "./article.store";
 import { freeMovedGuids, insertArticles, sameLink, updateArticles, upsertLinks, type NewArticle } from "./batch.write";
 import { IdentityIndex, type Target } from "./identity.index";
@@ -65,11 +65,10 @@ async function plan(em: EntityManager, items: readonly StoreItem[]): Promise<Pla
 async function prepareNew(em: EntityManager, items: readonly StoreItem[], plans: Plan[]): Promise<NewArticle[]> {
   const created = plans.flatMap((p, i) => (p.outcome === "created" ? [{ target: p.target, probe: items[i].dedup }] : []));
   if (created.length === 0) return [];
-  const rows: { id: number }[] = await em.query(
-    `SELECT nextval(pg_get_serial_sequence('article', 'id'))::int AS id FROM generate_series(1, $1::int)`, [created.length]);
-  const ids = rows.map((r) => r.id).sort((x, y) => x - y);
+  const probes = created.map((c) => c.probe);
+  const { ids, stored } = await newIdsAndCandidates(em, created.length, probes);
   created.forEach((c, k) => (c.target.id = ids[k]));
-  const originals = await findOriginals(em, created.map((c) => c.probe), ids);
+  const originals = findOriginals(probes, ids, stored);
   created.forEach((c, k) => (c.target.originalId = originals[k] ?? null));
   return created;
 }

@@ -75,7 +75,9 @@ export interface NewArticle { target: Target; probe?: DedupProbe }
 export async function insertArticles(em: EntityManager, created: NewArticle[]): Promise<number> {
   const owned = created.map(({ target: t }) => ({ id: t.id!, content: t.content!, counted: t.originalId === null }));
   const articles = created.map(({ target: t, probe }) => articleRecord(t.id!, t.content!, t.originalId, probe));
-  const bands = created.flatMap(({ target: t, probe }) => (probe?.bands ?? []).map((band) => ({ band, article_id: t.id! })));
+  // 32 bands per article: two flat arrays cost less to encode and to read than as many JSON objects.
+  const bands = created.flatMap(({ probe }) => probe?.bands ?? []);
+  const bandOwners = created.flatMap(({ target: t, probe }) => (probe?.bands ?? []).map(() => t.id!));
   const rows: { id: number }[] = await em.query(
     `WITH ins AS (
        INSERT INTO article (${INSERTED.join(", ")})
@@ -85,11 +87,11 @@ export async function insertArticles(em: EntityManager, created: NewArticle[]): 
        SELECT r.article_id, r.source_id, r.url, r.guid, r.published_at
        FROM jsonb_to_recordset($2::jsonb) AS r(article_id int, source_id int, url text, guid text, published_at timestamptz) JOIN ins ON ins.id = r.article_id),
      dd AS (INSERT INTO article_dedup (band, article_id)
-       SELECT r.band, r.article_id FROM jsonb_to_recordset($3::jsonb) AS r(band bigint, article_id int) JOIN ins ON ins.id = r.article_id
+       SELECT r.band, r.article_id FROM unnest($3::bigint[], $4::int[]) AS r(band, article_id) JOIN ins ON ins.id = r.article_id
        ON CONFLICT DO NOTHING),
-     ${CHILDREN("ins", ["$4", "$5", "$6"])}
+     ${CHILDREN("ins", ["$5", "$6", "$7"])}
      SELECT id FROM ins`,
-    [JSON.stringify(articles), JSON.stringify(created.flatMap(({ target }) => linkRecords(target, false))), JSON.stringify(bands), ...childParams(owned)]);
+    [JSON.stringify(articles), JSON.stringify(created.flatMap(({ target }) => linkRecords(target, false))), bands, bandOwners, ...childParams(owned)]);
   return rows.length;
 }
 
