@@ -136,8 +136,11 @@ describe("federation subgraph under jit", () => {
 describe("internal errors under jit", () => {
   let broken: TestApp;
   beforeAll(async () => {
+    const fail = async () => { throw new Error(`relation "article" does not exist: SELECT a.id FROM article a`); };
+    // Reads go through TypeORM or, prepared, straight to its pool: both fail.
     const failing = Object.create(db.dataSource, {
-      query: { value: async () => { throw new Error(`relation "article" does not exist: SELECT a.id FROM article a`); } },
+      query: { value: fail },
+      driver: { value: Object.create(db.dataSource.driver, { master: { value: { query: fail } } }) },
     }) as DataSource;
     broken = await startTestApp(failing, { EXECUTOR: "jit", NODE_ENV: "production", RESPONSE_CACHE: "false", LOG_LEVEL: "silent" });
   });

@@ -1,5 +1,5 @@
-import { ARTICLE_COLUMN_LIST, COUNTRY_COLUMN_LIST, PERSON_COLUMN_LIST, SOURCE_COLUMN_LIST, type Column } from "./columns";
-import type { FieldNode } from "graphql";
+import { ARTICLE_COLUMN_LIST, COUNTRY_COLUMN_LIST, localisedNames, PERSON_COLUMN_LIST, SOURCE_COLUMN_LIST, type Column } from "./columns";
+import { Kind, type FieldNode } from "graphql";
 import type { PageColumns, PageRelations } from "./article-query";
 import { connectionNodeFields, objectFields, subfields, type Selection, type SelectionInfo } from "./selection";
 
@@ -8,6 +8,8 @@ interface Shape {
   list: Column[];
   always: string[];
   needs: Record<string, readonly string[]>;
+  /** The table alias whose `names` may be narrowed to what `name` shows. */
+  localised?: string;
 }
 
 // Fields read from the column of their name; fields that only need the row's key (ids, relations).
@@ -39,7 +41,9 @@ const PERSON: Shape = {
   },
 };
 
+// Countries carry ~20 names each, people one or two: only the former repay narrowing.
 const COUNTRY: Shape = {
+  localised: "c",
   list: COUNTRY_COLUMN_LIST,
   always: ["code"],
   needs: { ...own("code", "alpha3", "mentionCount"), ...keyOnly("id", "articles", "people", "coMentions", "timeline"), name: ["names"], names: ["names"] },
@@ -66,8 +70,27 @@ function pick(shape: Shape, fields: Selection | undefined): Column[] | undefined
     if (!needs) return undefined;
     for (const c of needs) want.add(c);
   }
-  const columns = shape.list.filter(([alias]) => want.has(alias));
-  return columns.length === shape.list.length ? undefined : columns;
+  const langs = shape.localised && !fields.has("names") ? nameLanguages(fields.get("name")) : undefined;
+  const columns = shape.list.filter(([alias]) => want.has(alias))
+    .map((c) => (langs && c[0] === "names" ? localisedNames(shape.localised!, langs) : c));
+  return columns.length === shape.list.length && !langs ? undefined : columns;
+}
+
+/**
+ * The languages `name` fields ask for with literal `lang` arguments, or undefined when there is no
+ * `name` field or a `lang` is a variable or not a plain language code (then every name is kept).
+ */
+function nameLanguages(nodes: FieldNode[] | undefined): string[] | undefined {
+  if (!nodes) return undefined;
+  const langs: string[] = [];
+  for (const node of nodes) {
+    const arg = node.arguments?.find((a) => a.name.value === "lang");
+    if (!arg || arg.value.kind === Kind.NULL) continue;
+    const code = arg.value.kind === Kind.STRING ? arg.value.value.trim().toLowerCase() : "";
+    if (!/^[a-z]{2,3}$/.test(code)) return undefined;
+    langs.push(code);
+  }
+  return langs;
 }
 
 /**

@@ -1,7 +1,10 @@
 /** Column lists of the read path, aliased to the GraphQL field names; rows carry their __typename. */
 
-/** A column as selected: the GraphQL-side name its expression is aliased to, and the expression. */
-export type Column = [name: string, sql: string];
+/**
+ * A column as selected: the GraphQL-side name its expression is aliased to, the expression, and,
+ * for a narrowed variant of a column, the name that tells it apart in loader and cache keys.
+ */
+export type Column = [name: string, sql: string, variant?: string];
 
 const col = (alias: string, table: string, column = alias): Column =>
   [alias, column === alias ? `${table}.${column}` : `${table}.${column} AS "${alias}"`];
@@ -40,6 +43,17 @@ export const PERSON_COLUMNS = list("Person", PERSON_COLUMN_LIST);
 
 export const COUNTRY_COLUMN_LIST: Column[] = [col("code", "c"), col("alpha3", "c"), col("names", "c"), col("mentionCount", "c", "mention_count")];
 export const COUNTRY_COLUMNS = list("Country", COUNTRY_COLUMN_LIST);
+
+/**
+ * `names` with only what `localise` can pick for these languages (each, then English, then
+ * Arabic), or every name when none of those exists. A country knows ~20 names; a page shows one.
+ */
+export function localisedNames(table: string, langs: readonly string[]): Column {
+  const keys = [...new Set([...langs, "en", "ar"])];
+  const any = keys.map((l) => `${table}.names->>'${l}' <> ''`).join(" OR ");
+  const some = `jsonb_strip_nulls(jsonb_build_object(${keys.map((l) => `'${l}', ${table}.names->'${l}'`).join(", ")}))`;
+  return ["names", `CASE WHEN ${any} THEN ${some} ELSE ${table}.names END AS "names"`, `names(${keys.join("|")})`];
+}
 
 export const EVENT_COLUMNS = `'Event' AS "__typename", e.id, e.titles, e.summary, e.starts_at AS "startsAt", e.ends_at AS "endsAt",
   e.country_code AS "countryCode", e.city, e.article_count AS "articleCount", e.duplicate_count AS "duplicateCount",

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { fold } from "../../db/fold";
+import { readRows } from "../../db/read-query";
 import { pairSamples, relatedArticles } from "../../ingest/rollups";
 import type { Keyset, RankKeyset } from "../cursor";
 import {
@@ -75,7 +76,7 @@ export class Loaders {
   ) {}
 
   private query<R>(q: BuiltQuery | string, params: unknown[] = []): Promise<R[]> {
-    return typeof q === "string" ? this.db.query(q, params) : this.db.query(q.sql, q.params);
+    return typeof q === "string" ? readRows(this.db, q, params) : readRows(this.db, q.sql, q.params);
   }
 
   private byId<K extends number | string, R>(kind: string, sql: string, keyOf: (r: R) => K, sqlType = "int") {
@@ -137,7 +138,7 @@ export class Loaders {
 
   /** A mentions loader for some columns only; its cache kind names them, so narrow rows never pass for whole ones. */
   private narrowLoader<R>(kind: string, columns: Column[], make: (kind: string) => DataLoader<number, Mentioned<R>[]>): DataLoader<number, Mentioned<R>[]> {
-    const key = `${kind}[${columns.map(([alias]) => alias).join(",")}]`;
+    const key = `${kind}[${columns.map(([alias, , variant]) => variant ?? alias).join(",")}]`;
     let loader = this.narrowMentions.get(key);
     if (!loader) this.narrowMentions.set(key, (loader = make(key) as DataLoader<number, Mentioned<unknown>[]>));
     return loader as DataLoader<number, Mentioned<R>[]>;
