@@ -98,7 +98,8 @@ export class KhabarServer implements Server {
     this.url = `http://127.0.0.1:${port}`;
     mkdirSync(path.dirname(this.o.logFile), { recursive: true });
     const log = openSync(this.o.logFile, "w");
-    const args = ["-r", path.join(__dirname, "exit-on-term.js")];
+    // Started as `npm start` starts it: a 64 MB young generation cut scavenging, ~8% of CPU per front page.
+    const args = ["--max-semi-space-size=64", "-r", path.join(__dirname, "exit-on-term.js")];
     if (this.o.cpuProfileDir) args.push("--cpu-prof", `--cpu-prof-dir=${this.o.cpuProfileDir}`);
     const child = spawn(process.execPath, [...args, path.join(this.o.repoRoot, "dist/src/main.js")], {
       cwd: this.o.repoRoot,
