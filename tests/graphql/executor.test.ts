@@ -1,8 +1,7 @@
 import { execute, GraphQLObjectType, GraphQLSchema, GraphQLString, Kind, parse, type DocumentNode } from "graphql";
-import type { DataSource } from "typeorm";
 import { createJitExecutor } from "../../src/graphql/executor/jit.executor";
 import type { GatewayRequestContext } from "../../src/graphql/executor/gateway.types";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { createTestDatabase, failingReads, type TestDatabase } from "../support/db";
 import { startTestApp, type GqlResponse, type TestApp } from "../support/app";
 import { addArticle, addPerson, addSource } from "../support/seed";
 
@@ -136,12 +135,7 @@ describe("federation subgraph under jit", () => {
 describe("internal errors under jit", () => {
   let broken: TestApp;
   beforeAll(async () => {
-    const fail = async () => { throw new Error(`relation "article" does not exist: SELECT a.id FROM article a`); };
-    // Reads go through TypeORM or, prepared, straight to its pool: both fail.
-    const failing = Object.create(db.dataSource, {
-      query: { value: fail },
-      driver: { value: Object.create(db.dataSource.driver, { master: { value: { query: fail } } }) },
-    }) as DataSource;
+    const failing = failingReads(db.dataSource, `relation "article" does not exist: SELECT a.id FROM article a`);
     broken = await startTestApp(failing, { EXECUTOR: "jit", NODE_ENV: "production", RESPONSE_CACHE: "false", LOG_LEVEL: "silent" });
   });
   afterAll(() => broken?.close());

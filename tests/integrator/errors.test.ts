@@ -1,5 +1,4 @@
-import type { DataSource } from "typeorm";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { createTestDatabase, failingReads, type TestDatabase } from "../support/db";
 import { startTestApp, type TestApp } from "../support/app";
 import { postJson, raw } from "./support";
 
@@ -44,9 +43,7 @@ describe("internal errors in production", () => {
 
   beforeAll(async () => {
     // A database that fails every statement with a message that quotes SQL.
-    const broken = Object.create(db.dataSource, {
-      query: { value: async () => { throw new Error(`relation "article" does not exist: SELECT a.id, a.secret FROM article a`); } },
-    }) as DataSource;
+    const broken = failingReads(db.dataSource, `relation "article" does not exist: SELECT a.id, a.secret FROM article a`);
     prod = await startTestApp(broken, { NODE_ENV: "production", RESPONSE_CACHE: "false", LOG_LEVEL: "silent" });
   });
   afterAll(() => prod?.close());

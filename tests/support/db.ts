@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
+import type { DataSource } from "typeorm";
 import type { Database } from "../../src/db/data-source";
 import { openDatabase } from "../../src/db/data-source";
 import { openDatabaseOn } from "./pglite-db";
@@ -47,4 +48,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const { pg_trgm } = require("@electric-sql/pglite/contrib/pg_trgm");
   const pglite = await PGlite.create("memory://", { extensions: { pg_trgm }, loadDataDir: new Blob([new Uint8Array(dump)]) });
   return openDatabaseOn(pglite);
+}
+
+/**
+ * The same database, except that every read fails with `message` (as a missing table would): reads
+ * go through TypeORM's `query` or, prepared, straight to its pool, and both fail.
+ */
+export function failingReads(dataSource: DataSource, message: string): DataSource {
+  const fail = async () => { throw new Error(message); };
+  return Object.create(dataSource, {
+    query: { value: fail },
+    driver: { value: Object.create(dataSource.driver, { master: { value: { query: fail } } }) },
+  }) as DataSource;
 }
