@@ -8,28 +8,37 @@ import { closeRedis, connectRedis } from "./redis";
 
 /**
  * Refill, charge and store in one atomic step, so replicas sharing a Redis share one budget.
- * The clock is Redis's own (TIME), so replicas with skewed clocks still agree.
+ * The clock is Redis's own (TIME), so replicas with skewed clocks still agree. A Lua function,
+ * so that other scripts (a cache hit charged in the same round trip) can charge a bucket too.
  */
-const SCRIPT = `
+export const BUCKET_LUA = `
 if redis.replicate_commands then redis.replicate_commands() end
-local capacity = tonumber(ARGV[1])
-local per_ms = tonumber(ARGV[2]) / 1000
-local cost = tonumber(ARGV[3])
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local stored = redis.call('HMGET', KEYS[1], 'tokens', 'at')
-local tokens = tonumber(stored[1])
-local at = tonumber(stored[2])
-if tokens == nil or at == nil then tokens = capacity; at = now end
-tokens = math.min(capacity, tokens + math.max(0, now - at) * per_ms)
-local allowed = 0
-if cost <= tokens then
-  tokens = math.min(capacity, tokens - cost)
-  allowed = 1
+local function take_bucket(key, capacity_arg, refill_arg, cost)
+  local capacity = tonumber(capacity_arg)
+  local per_ms = tonumber(refill_arg) / 1000
+  local t = redis.call('TIME')
+  local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+  local stored = redis.call('HMGET', key, 'tokens', 'at')
+  local tokens = tonumber(stored[1])
+  local at = tonumber(stored[2])
+  if tokens == nil or at == nil then tokens = capacity; at = now end
+  tokens = math.min(capacity, tokens + math.max(0, now - at) * per_ms)
+  local allowed = 0
+  if cost <= tokens then
+    tokens = math.min(capacity, tokens - cost)
+    allowed = 1
+  end
+  redis.call('HSET', key, 'tokens', tostring(tokens), 'at', tostring(now))
+  redis.call('PEXPIRE', key, math.ceil((capacity - tokens) / per_ms) + 1000)
+  return { allowed, tostring(tokens), tostring(now) }
 end
-redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
-redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) / per_ms) + 1000)
-return { allowed, tostring(tokens), tostring(now) }
+`;
+
+/** Where a bucket lives in Redis. */
+export const bucketRedisKey = (prefix: string, key: string) => `${prefix}rl:${key}`;
+
+const SCRIPT = `${BUCKET_LUA}
+return take_bucket(KEYS[1], ARGV[1], ARGV[2], tonumber(ARGV[3]))
 `;
 const SHA1 = createHash("sha1").update(SCRIPT).digest("hex");
 
@@ -59,7 +68,7 @@ export class RedisBuckets implements Buckets {
 
   private async run(key: string, cost: number, policy: RatePolicy): Promise<BucketState> {
     if (!this.client.isReady) return this.fallback.take(key, cost, policy);
-    const options = { keys: [`${this.prefix}rl:${key}`], arguments: [String(policy.capacity), String(policy.refillPerSecond), String(cost)] };
+    const options = { keys: [bucketRedisKey(this.prefix, key)], arguments: [String(policy.capacity), String(policy.refillPerSecond), String(cost)] };
     try {
       let reply: unknown;
       try {

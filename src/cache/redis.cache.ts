@@ -1,6 +1,8 @@
 import { createClient, type RedisClientType } from "redis";
 import type { Logger } from "pino";
+import { bucketRedisKey } from "../auth/bucket.redis";
 import type { Cache } from "./cache";
+import { CHARGED_GET_LUA, CHARGED_GET_SHA1, readChargedGet, type ChargedGet, type HitCharge } from "./charged-get";
 
 const GEN_KEY = "gen";
 
@@ -98,6 +100,23 @@ export class RedisCache implements Cache {
     return this.attempt<{ generation: number; value: string | undefined } | undefined>("getWithGeneration", undefined, async () => {
       const [gen, value] = await this.client.mGet([this.prefix + GEN_KEY, this.prefix + key]);
       return { generation: Number(gen ?? 0), value: value ?? undefined };
+    });
+  }
+
+  /** getWithGeneration, with a current entry's hit charged to `charge`'s bucket in the same round trip. */
+  getAndCharge(key: string, charge: HitCharge | undefined) {
+    return this.attempt<ChargedGet | undefined>("getAndCharge", undefined, async () => {
+      const keys = [this.prefix + GEN_KEY, this.prefix + key];
+      if (charge) keys.push(bucketRedisKey(this.prefix, charge.bucketKey));
+      const options = { keys, arguments: charge ? [String(charge.capacity), String(charge.refillPerSecond)] : [] };
+      let reply: unknown;
+      try {
+        reply = await this.client.evalSha(CHARGED_GET_SHA1, options);
+      } catch (err) {
+        if (!String((err as Error).message).startsWith("NOSCRIPT")) throw err;
+        reply = await this.client.eval(CHARGED_GET_LUA, options);
+      }
+      return readChargedGet(reply as unknown[]);
     });
   }
 

@@ -14,6 +14,7 @@ import { authMiddleware } from "../auth/auth.middleware";
 import { budgetFor } from "../auth/budget";
 import { ANONYMOUS, type Principal } from "../auth/roles";
 import type { Cache } from "../cache";
+import { RedisCache } from "../cache/redis.cache";
 import type { Config } from "../config/config";
 import { runWithStatementScope } from "../db/statement-counter";
 import { buildKhabarSubgraphSchema } from "../federation/subgraph";
@@ -35,6 +36,7 @@ import { parseOptions, shapeRules } from "../graphql/plugins/shape-rules";
 import { buildKhabarSchema } from "../graphql/schema";
 import { startSubscriptionServer } from "../graphql/subscriptions/ws.server";
 import { explorerRouter } from "./explorer";
+import { warmBodyErrors, warmHitsFirst } from "./warm-hits";
 import { healthRouter, metricsRouter } from "./health";
 
 export interface AppDeps {
@@ -187,6 +189,7 @@ async function assemble(deps: AppDeps, app: express.Express, httpServer: http.Se
   app.use(
     "/graphql",
     requestIdMiddleware,
+    warmBodyErrors,
     statementScope(config.env !== "production"),
     // body-parser inflates gzip/deflate/br itself and applies the limit to the inflated bytes.
     express.json({ limit: config.maxBodyBytes }),
@@ -217,10 +220,22 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy(config.trustProxy));
-  const httpServer = http.createServer(app);
+  let listener: http.RequestListener = app;
+  const httpServer = http.createServer((req, res) => listener(req, res));
   const integrator = await startIntegratorServices({ config, db, cache, log });
   try {
-    return await assemble(deps, app, httpServer, integrator);
+    const running = await assemble(deps, app, httpServer, integrator);
+    const buckets = config.rateLimit ? integrator.buckets : undefined;
+    // Warm hits in one round trip need the cache and the buckets in the same Redis.
+    if (config.responseCache && cache instanceof RedisCache && (!buckets || buckets.kind === "redis")) {
+      listener = warmHitsFirst({
+        config,
+        getAndCharge: (key, charge) => cache.getAndCharge(key, charge),
+        charging: !!buckets,
+        clientIp: (req) => proxyaddr(req, app.get("trust proxy fn")),
+      }, app);
+    }
+    return running;
   } catch (err) {
     // Nothing will stop Apollo if it never started, so the services' connections are closed here.
     await integrator.close();

@@ -3,7 +3,7 @@ import type { BucketState, Buckets } from "../../auth/bucket";
 import { budgetFor, type Budget } from "../../auth/budget";
 import { ANONYMOUS } from "../../auth/roles";
 import type { Config } from "../../config/config";
-import type { OnCacheHit } from "./response-cache";
+import type { CachedCost, OnCacheHit } from "./response-cache";
 
 /** What every response reports in `extensions.cost`. */
 export interface CostReport {
@@ -53,19 +53,30 @@ export function rateLimitedError(requested: number, budget: Budget, state: Bucke
  * Charges an anonymous response-cache hit what the replayed response cost, sets the live
  * RateLimit-* headers, and answers 429 itself when the bucket cannot pay.
  */
+/** The 429 a refused cache hit answers with: status, headers (retry-after first) and JSON body. */
+export function cacheHitRefusal(budget: Budget, state: BucketState, cost: CachedCost, requestId: unknown): { headers: [string, string][]; body: unknown } {
+  const retryAfter = Math.max(1, Math.ceil(state.retryAfterMs / 1000));
+  return {
+    headers: [["retry-after", String(retryAfter)], ...rateLimitHeaders(budget, state)],
+    body: { errors: [{
+      message: `Rate limited: ${Math.floor(state.remaining)} points left (bucket of ${budget.policy.capacity}). Retry in ${retryAfter} s.`,
+      extensions: { code: "RATE_LIMITED", retryAfter, cost: costReport(cost.actual, cost.actual, budget, state), requestId },
+    }] },
+  };
+}
+
 export function cacheHitCharger(config: Pick<Config, "rateLimits" | "maxCost">, buckets: Buckets | undefined): OnCacheHit {
   return async (req, res, cost) => {
     if (!buckets) return true;
     const budget = budgetFor(ANONYMOUS, req.ip, config);
     const state = await buckets.take(budget.bucketKey, Math.max(1, cost.actual), budget.policy);
-    for (const [name, value] of rateLimitHeaders(budget, state)) res.setHeader(name, value);
-    if (state.allowed) return true;
-    const retryAfter = Math.max(1, Math.ceil(state.retryAfterMs / 1000));
-    res.setHeader("retry-after", String(retryAfter));
-    res.status(429).json({ errors: [{
-      message: `Rate limited: ${Math.floor(state.remaining)} points left (bucket of ${budget.policy.capacity}). Retry in ${retryAfter} s.`,
-      extensions: { code: "RATE_LIMITED", retryAfter, cost: costReport(cost.actual, cost.actual, budget, state), requestId: res.locals.requestId },
-    }] });
+    if (state.allowed) {
+      for (const [name, value] of rateLimitHeaders(budget, state)) res.setHeader(name, value);
+      return true;
+    }
+    const refusal = cacheHitRefusal(budget, state, cost, res.locals.requestId);
+    for (const [name, value] of refusal.headers) res.setHeader(name, value);
+    res.status(429).json(refusal.body);
     return false;
   };
 }

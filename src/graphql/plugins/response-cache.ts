@@ -9,6 +9,9 @@ export interface ResponseCacheContext {
   cost?: CostState;
 }
 
+/** Longer query texts are not cached. */
+export const MAX_CACHED_QUERY = 100_000;
+
 export interface CachedCost { requested: number; actual: number }
 
 /**
@@ -33,7 +36,7 @@ function requestParts(req: Request): { query?: unknown; operationName?: unknown;
  * Entries are "<generation> <requested> <actual>\n<body>": the generation they were computed at
  * (only the current one's are served), and the cost a hit reports for the response it replays.
  */
-function readEntry(entry: string, generation: number): { cost: CachedCost; body: string } | undefined {
+export function readEntry(entry: string, generation: number): { cost: CachedCost; body: string } | undefined {
   const nl = entry.indexOf("\n");
   const [gen, requested, actual] = entry.slice(0, Math.max(0, nl)).split(" ").map(Number);
   if (nl < 0 || gen !== generation || !Number.isFinite(requested) || !Number.isFinite(actual)) return undefined;
@@ -41,7 +44,15 @@ function readEntry(entry: string, generation: number): { cost: CachedCost; body:
 }
 
 /** Where a miss stores its answer: the key, and the generation the answer belongs to. */
-interface Slot { key: string; generation: number }
+export interface Slot { key: string; generation: number }
+
+/** The cache key of an anonymous query. */
+export function responseCacheKey(query: string, operationName: unknown, variables: unknown): string {
+  return `resp:${createHash("sha256").update(JSON.stringify([query, operationName ?? null, variables ?? null])).digest("base64url")}`;
+}
+
+/** Misses the HTTP server's warm-hit path has already looked up, so the lookup is not repeated. */
+export const lookedUp = new WeakMap<object, Slot>();
 
 /**
  * Whole-response cache for anonymous queries, each entry tagged with the data generation it was
@@ -50,10 +61,15 @@ interface Slot { key: string; generation: number }
 export function createResponseCache(cache: Cache, ttlSeconds: number, onHit?: OnCacheHit) {
   const middleware = async (req: Request, res: Response, next: NextFunction) => {
     if (!isAnonymous(req) || (req.method !== "GET" && req.method !== "POST")) return next();
+    const known = lookedUp.get(req);
+    if (known) {
+      res.locals.responseCacheKey = known;
+      res.setHeader("x-cache", "MISS");
+      return next();
+    }
     const { query, operationName, variables } = requestParts(req);
-    if (typeof query !== "string" || query.length > 100_000) return next();
-    const digest = createHash("sha256").update(JSON.stringify([query, operationName ?? null, variables ?? null])).digest("base64url");
-    const key = `resp:${digest}`;
+    if (typeof query !== "string" || query.length > MAX_CACHED_QUERY) return next();
+    const key = responseCacheKey(query, operationName, variables);
     // One round trip for the generation and the entry; an entry of an earlier generation is a miss.
     const found = await cache.getWithGeneration(key);
     if (found === undefined) return next();
