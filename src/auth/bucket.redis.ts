@@ -4,7 +4,7 @@ import type { RedisClientType } from "redis";
 import type { RatePolicy } from "../config/config";
 import { describe, type BucketState, type Buckets } from "./bucket";
 import { MemoryBuckets } from "./bucket.memory";
-import { closeRedis, connectRedis } from "./redis";
+import { closeRedis, connectRedis, runScript } from "./redis";
 
 /**
  * Refill, charge and store in one atomic step, so replicas sharing a Redis share one budget.
@@ -40,7 +40,7 @@ export const bucketRedisKey = (prefix: string, key: string) => `${prefix}rl:${ke
 const SCRIPT = `${BUCKET_LUA}
 return take_bucket(KEYS[1], ARGV[1], ARGV[2], tonumber(ARGV[3]))
 `;
-const SHA1 = createHash("sha1").update(SCRIPT).digest("hex");
+const BUCKET_SCRIPT = { text: SCRIPT, sha1: createHash("sha1").update(SCRIPT).digest("hex") };
 
 /** Buckets in Redis, falling back to this process's buckets whenever Redis does not answer. */
 export class RedisBuckets implements Buckets {
@@ -70,14 +70,7 @@ export class RedisBuckets implements Buckets {
     if (!this.client.isReady) return this.fallback.take(key, cost, policy);
     const options = { keys: [bucketRedisKey(this.prefix, key)], arguments: [String(policy.capacity), String(policy.refillPerSecond), String(cost)] };
     try {
-      let reply: unknown;
-      try {
-        reply = await this.client.evalSha(SHA1, options);
-      } catch (err) {
-        if (!String((err as Error).message).startsWith("NOSCRIPT")) throw err;
-        reply = await this.client.eval(SCRIPT, options);
-      }
-      const [allowed, tokens, now] = reply as [number, string, string];
+      const [allowed, tokens, now] = (await runScript(this.client, BUCKET_SCRIPT, options)) as [number, string, string];
       return describe(allowed === 1, Number(tokens), cost, policy, Number(now));
     } catch (err) {
       this.warn(err);

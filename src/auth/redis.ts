@@ -30,3 +30,13 @@ export async function closeRedis(client: RedisClientType): Promise<void> {
   if (client.isReady) await client.close().catch(() => client.destroy());
   else if (client.isOpen) client.destroy();
 }
+
+/** A Lua script by its SHA1, sent whole only when this Redis has not seen it yet (NOSCRIPT). */
+export async function runScript(client: RedisClientType, script: { sha1: string; text: string }, options: { keys: string[]; arguments: string[] }): Promise<unknown> {
+  try {
+    return await client.evalSha(script.sha1, options);
+  } catch (err) {
+    if (!String((err as Error).message).startsWith("NOSCRIPT")) throw err;
+    return client.eval(script.text, options);
+  }
+}

@@ -7,7 +7,7 @@ import { BUCKET_LUA } from "../auth/bucket.redis";
  * bucket by the entry's actual cost — a warm answer in one round trip. KEYS: generation, entry,
  * bucket (optional); ARGV: the bucket's capacity and refill per second.
  */
-export const CHARGED_GET_LUA = `${BUCKET_LUA}
+const CHARGED_GET_LUA = `${BUCKET_LUA}
 local gen = redis.call('GET', KEYS[1]) or '0'
 local entry = redis.call('GET', KEYS[2])
 if not entry then return { gen } end
@@ -17,7 +17,7 @@ local state = take_bucket(KEYS[3], ARGV[1], ARGV[2], math.max(1, tonumber(actual
 return { gen, entry, state[1], state[2], state[3] }
 `;
 
-export const CHARGED_GET_SHA1 = createHash("sha1").update(CHARGED_GET_LUA).digest("hex");
+export const CHARGED_GET = { text: CHARGED_GET_LUA, sha1: createHash("sha1").update(CHARGED_GET_LUA).digest("hex") };
 
 /** A bucket to charge a current entry to. */
 export interface HitCharge { bucketKey: string; capacity: number; refillPerSecond: number }

@@ -2,7 +2,8 @@ import { createClient, type RedisClientType } from "redis";
 import type { Logger } from "pino";
 import { bucketRedisKey } from "../auth/bucket.redis";
 import type { Cache } from "./cache";
-import { CHARGED_GET_LUA, CHARGED_GET_SHA1, readChargedGet, type ChargedGet, type HitCharge } from "./charged-get";
+import { runScript } from "../auth/redis";
+import { CHARGED_GET, readChargedGet, type ChargedGet, type HitCharge } from "./charged-get";
 
 const GEN_KEY = "gen";
 
@@ -109,14 +110,7 @@ export class RedisCache implements Cache {
       const keys = [this.prefix + GEN_KEY, this.prefix + key];
       if (charge) keys.push(bucketRedisKey(this.prefix, charge.bucketKey));
       const options = { keys, arguments: charge ? [String(charge.capacity), String(charge.refillPerSecond)] : [] };
-      let reply: unknown;
-      try {
-        reply = await this.client.evalSha(CHARGED_GET_SHA1, options);
-      } catch (err) {
-        if (!String((err as Error).message).startsWith("NOSCRIPT")) throw err;
-        reply = await this.client.eval(CHARGED_GET_LUA, options);
-      }
-      return readChargedGet(reply as unknown[]);
+      return readChargedGet((await runScript(this.client, CHARGED_GET, options)) as unknown[]);
     });
   }
 

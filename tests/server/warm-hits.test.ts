@@ -1,3 +1,4 @@
+import { createClient } from "redis";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startTestApp, type TestApp } from "../support/app";
 import { addArticle, addSource } from "../support/seed";
@@ -49,6 +50,18 @@ withRedis("warm hits before Express", () => {
     expect(hit.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(Number(hit.headers.get("content-length"))).toBe(Buffer.byteLength(hit.text));
     expect(Number(hit.headers.get("ratelimit-remaining"))).toBeLessThan(Number(miss.headers.get("ratelimit-remaining")));
+  });
+
+  it("still answers hits after Redis has forgotten its scripts", async () => {
+    const body = JSON.stringify({ query: `${QUERY}\n` });
+    await post(app, body);
+    const redis = createClient({ url: process.env.REDIS_URL });
+    await redis.connect();
+    await redis.scriptFlush();
+    await redis.close();
+    const hit = await post(app, body);
+    expect(hit.status).toBe(200);
+    expect(hit.headers.get("x-cache")).toBe("HIT");
   });
 
   it("charges every hit and refuses one the bucket cannot pay with RATE_LIMITED", async () => {
