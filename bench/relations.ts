@@ -60,6 +60,7 @@ const NO_CACHE: Cache = {
   del: async () => undefined,
   generation: async () => undefined,
   getWithGeneration: async () => undefined,
+  mgetWithGeneration: async () => undefined,
   bumpGeneration: async () => undefined,
   ping: async () => true,
   close: async () => undefined,

@@ -14,6 +14,8 @@ export interface Cache {
   bumpGeneration(): Promise<number | undefined>;
   /** The generation and what `key` holds, in one round trip; `undefined` as for `generation()`. */
   getWithGeneration(key: string): Promise<{ generation: number; value: string | undefined } | undefined>;
+  /** The generation and what each key holds, in one round trip; `undefined` as for `generation()`. */
+  mgetWithGeneration(keys: string[]): Promise<{ generation: number; values: (string | undefined)[] } | undefined>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -44,6 +44,10 @@ export class MemoryCache implements Cache {
     return { generation: this.gen, value: this.lru.get(key) };
   }
 
+  async mgetWithGeneration(keys: string[]) {
+    return { generation: this.gen, values: keys.map((k) => this.lru.get(k)) };
+  }
+
   async ping() {
     return true;
   }

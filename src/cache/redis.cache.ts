@@ -104,6 +104,13 @@ export class RedisCache implements Cache {
     });
   }
 
+  mgetWithGeneration(keys: string[]) {
+    return this.attempt<{ generation: number; values: (string | undefined)[] } | undefined>("mgetWithGeneration", undefined, async () => {
+      const [gen, ...values] = await this.client.mGet([this.prefix + GEN_KEY, ...keys.map((k) => this.prefix + k)]);
+      return { generation: Number(gen ?? 0), values: values.map((v) => v ?? undefined) };
+    });
+  }
+
   /** getWithGeneration, with a current entry's hit charged to `charge`'s bucket in the same round trip. */
   getAndCharge(key: string, charge: HitCharge | undefined) {
     return this.attempt<ChargedGet | undefined>("getAndCharge", undefined, async () => {
