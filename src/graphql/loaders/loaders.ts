@@ -47,6 +47,14 @@ const asMentions = <R>(rows: MentionRow<R>[]): Mentioned<R>[] => rows.map((row) 
 export interface ArticleBody { bodyHtml: string; bodyText: string }
 export interface PageSpec { criteria: ArticleCriteria; limit: number; after?: Keyset }
 
+// Column lists come from per-field memos, so the same array asks for its key once per row of a page.
+const columnKeys = new WeakMap<Column[], string>();
+function columnsKey(columns: Column[]): string {
+  let key = columnKeys.get(columns);
+  if (key === undefined) columnKeys.set(columns, (key = columns.map(([alias, , variant]) => variant ?? alias).join(",")));
+  return key;
+}
+
 /** Groups rows by a key into one array per requested key, in request order. */
 function groupBy<K, R>(keys: readonly K[], rows: R[], keyOf: (r: R) => K): R[][] {
   const map = new Map<K, R[]>();
@@ -138,7 +146,7 @@ export class Loaders {
 
   /** A mentions loader for some columns only; its cache kind names them, so narrow rows never pass for whole ones. */
   private narrowLoader<R>(kind: string, columns: Column[], make: (kind: string) => DataLoader<number, Mentioned<R>[]>): DataLoader<number, Mentioned<R>[]> {
-    const key = `${kind}[${columns.map(([alias, , variant]) => variant ?? alias).join(",")}]`;
+    const key = `${kind}[${columnsKey(columns)}]`;
     let loader = this.narrowMentions.get(key);
     if (!loader) this.narrowMentions.set(key, (loader = make(key) as DataLoader<number, Mentioned<unknown>[]>));
     return loader as DataLoader<number, Mentioned<R>[]>;
