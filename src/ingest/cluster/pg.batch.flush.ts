@@ -25,7 +25,8 @@ const UPSERT_EVENTS = `INSERT INTO event (id, titles, summary, starts_at, ends_a
   ON CONFLICT (id) DO UPDATE SET titles = EXCLUDED.titles, summary = EXCLUDED.summary, starts_at = EXCLUDED.starts_at,
     ends_at = EXCLUDED.ends_at, country_code = EXCLUDED.country_code, city = EXCLUDED.city, article_count = EXCLUDED.article_count,
     duplicate_count = EXCLUDED.duplicate_count, source_count = EXCLUDED.source_count, languages = EXCLUDED.languages,
-    centroid = EXCLUDED.centroid, search_text = EXCLUDED.search_text, merged_into_id = EXCLUDED.merged_into_id, updated_at = now()`;
+    centroid = EXCLUDED.centroid, search_text = EXCLUDED.search_text, merged_into_id = EXCLUDED.merged_into_id, updated_at = now()
+  RETURNING id, version::text AS version, merged_into_id IS NULL AS live`;
 
 // Index rows: the live events' keys replace whatever their ids had; unchanged rows are left alone.
 const KEYS = `
@@ -80,13 +81,20 @@ function keyRecords(e: EventSnapshot) {
   return [...new Set(e.keys)].map((key) => ({ key, event_id: Number(e.id), first_seen: first, last_seen: last }));
 }
 
-/** Writes a batch's events, index keys, article links, merges and document frequencies in one statement; returns the event rows written. */
-export async function flushEvents(em: EntityManager, w: EventWrites): Promise<number> {
+export interface Flushed {
+  /** Event rows written (new, changed or absorbed). */
+  rows: number;
+  /** The version each live event written now has. */
+  versions: Map<number, string>;
+}
+
+/** Writes a batch's events, index keys, article links, merges and document frequencies in one statement. */
+export async function flushEvents(em: EntityManager, w: EventWrites): Promise<Flushed> {
   const rows = [...w.live.map((e) => eventRecord(e, null)), ...w.dead.flatMap((d) => (d.state ? [eventRecord(d.state, d.into)] : []))];
   const stats = w.stats?.keys.length ? w.stats : undefined;
   if (rows.length === 0 && w.dead.length === 0 && w.links.length === 0) {
     if (stats) await em.query(`INSERT INTO entity_stat (key, df) ${STAT_INCREMENTS("$1", "$2")}`, [stats.keys, stats.counts]);
-    return 0;
+    return { rows: 0, versions: new Map() };
   }
   const touchedIds = [...w.live.map((e) => Number(e.id)), ...w.dead.map((d) => d.id)];
   const merges = w.dead.map((d) => ({ from_id: d.id, into_id: d.into, clean: !d.state }));
@@ -100,6 +108,6 @@ export async function flushEvents(em: EntityManager, w: EventWrites): Promise<nu
     params.push(stats.keys, stats.counts);
     ctes.push(`st AS (INSERT INTO entity_stat (key, df) ${STAT_INCREMENTS(`$${params.length - 1}`, `$${params.length}`)})`);
   }
-  await em.query(`WITH ${ctes.join(",\n")} SELECT 1`, params);
-  return rows.length + merges.filter((m) => m.clean).length;
+  const written: { id: number; version: string; live: boolean }[] = await em.query(`WITH ${ctes.join(",\n")} SELECT id, version, live FROM ev`, params);
+  return { rows: rows.length + merges.filter((m) => m.clean).length, versions: new Map(written.flatMap((r) => (r.live ? [[r.id, r.version]] : []))) };
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
-import { EVENT_COLS, toSnapshot, type EventRow } from "./pg.event-rows";
+import { eventCacheFor, type EventCache } from "./event.cache";
+import { VERSIONED_EVENTS, toSnapshot, type VersionedEventRow } from "./pg.event-rows";
 import { flushEvents, type EventWrites } from "./pg.batch.flush";
 import type { CandidateQuery, EventSnapshot, EventStore } from "./types";
 
@@ -53,7 +54,11 @@ export class PgBatchEventStore implements EventStore {
   private readonly storedLinks = new Map<number, number | null>();
   private readonly keySets = new WeakMap<EventSnapshot, Set<string>>();
 
-  constructor(private readonly em: EntityManager) {}
+  private readonly cache: EventCache;
+
+  constructor(private readonly em: EntityManager, cache?: EventCache) {
+    this.cache = cache ?? eventCacheFor(em);
+  }
 
   /**
    * Reads the index rows of these keys over [from, to]: later lookups inside that window need no
@@ -157,13 +162,20 @@ export class PgBatchEventStore implements EventStore {
       const to = this.survivor(id);
       absorbed.set(to, [...(absorbed.get(to) ?? []), id]);
     }
-    const events = await flushEvents(this.em, {
+    const flushed = await flushEvents(this.em, {
       live: [...this.dirty].map((id) => this.live.get(id)!),
       dead: [...this.absorbedInto.keys()].map((id) => ({ id, into: this.survivor(id), state: this.deadState.get(id) })),
       links: [...this.links].map(([articleId, eventId]) => ({ articleId, eventId: this.survivor(eventId) })),
       stats,
     });
-    return { absorbed, events };
+    // Held as written: if this transaction rolls back, the row keeps its old version and the copy is never used.
+    for (const id of this.dirty) {
+      const version = flushed.versions.get(id);
+      if (version === undefined) this.cache.drop(id);
+      else this.cache.put(id, version, this.live.get(id)!);
+    }
+    for (const id of this.absorbedInto.keys()) this.cache.drop(id);
+    return { absorbed, events: flushed.rows };
   }
 
   /** The live event an event id now stands for, through merges made during the batch. */
@@ -233,14 +245,20 @@ export class PgBatchEventStore implements EventStore {
     for (const r of rows) this.postings.get(r.key)!.push({ eventId: r.id, firstSeen: new Date(r.f).getTime(), lastSeen: new Date(r.l).getTime() });
   }
 
+  /** Reads the events not in the batch yet: copies the process holds are checked by version and reused while current. */
   private async load(ids: number[]): Promise<void> {
     const want = [...new Set(ids)].filter((id) => !this.live.has(id) && !this.missing.has(id) && !this.touched(id));
     if (want.length === 0) return;
-    const rows: EventRow[] = await this.em.query(`SELECT ${EVENT_COLS} FROM event e WHERE e.id = ANY($1::int[]) AND e.merged_into_id IS NULL`, [want]);
+    const held = want.map((id) => this.cache.peek(id));
+    const rows: VersionedEventRow[] = await this.em.query(VERSIONED_EVENTS, [want, held.map((h) => h?.version ?? null)]);
     for (const id of want) this.missing.add(id);
+    const heldById = new Map(want.map((id, i) => [id, held[i]]));
     for (const r of rows) {
       this.missing.delete(r.id);
-      this.live.set(r.id, toSnapshot(r));
+      const copy = r.fresh ? heldById.get(r.id) : undefined;
+      const snapshot = copy?.version === r.version ? copy.snapshot : toSnapshot(r);
+      this.cache.put(r.id, r.version, snapshot);
+      this.live.set(r.id, snapshot);
     }
   }
 }
