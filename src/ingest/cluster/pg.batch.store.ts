@@ -6,12 +6,16 @@ import type { CandidateQuery, EventSnapshot, EventStore } from "./types";
 
 interface Posting { eventId: number; firstSeen: number; lastSeen: number }
 
-/** An event_key row as PREFETCH_POSTINGS reads it. */
-interface PostingRow { key: string; id: number; f: Date; l: Date }
+/** Index rows of one event as PREFETCH_POSTINGS reads them: their span (epoch ms) and the 1-based positions of their keys in the keys asked for. */
+interface PostingRow { id: number; f: number; l: number; ks: string }
 
-/** Index rows of some keys (text[]) meeting a window [from, to]. */
-const PREFETCH_POSTINGS = (keys: string, from: string, to: string) =>
-  `SELECT key, event_id AS id, first_seen AS f, last_seen AS l FROM event_key WHERE key = ANY(${keys}::text[]) AND last_seen >= ${from} AND first_seen <= ${to}`;
+/**
+ * Index rows of some keys ($1 text[]) meeting a window [$2, $3], one row per event (an event's rows
+ * share its span): a few hundred rows a batch instead of thousands, times as numbers.
+ */
+const PREFETCH_POSTINGS = `SELECT x.event_id AS id, date_part('epoch', x.first_seen) * 1000 AS f, date_part('epoch', x.last_seen) * 1000 AS l,
+    string_agg(array_position($1::text[], x.key)::text, ',') AS ks FROM event_key x
+    WHERE x.key = ANY($1::text[]) AND x.last_seen >= $2 AND x.first_seen <= $3 GROUP BY x.event_id, x.first_seen, x.last_seen`;
 
 export interface ArticleEventRow { articleId: number; eventId: number }
 
@@ -236,13 +240,20 @@ export class PgBatchEventStore implements EventStore {
     if (want.length === 0 || !this.window) return;
     if (this.reserve.size) want = [...new Set([...want, ...[...this.reserve].filter((k) => !this.postings.has(k))])];
     this.reserve.clear();
-    const rows: PostingRow[] = await this.em.query(PREFETCH_POSTINGS("$1", "$2", "$3"), [want, new Date(this.window.from), new Date(this.window.to)]);
+    const rows: PostingRow[] = await this.em.query(PREFETCH_POSTINGS, [want, new Date(this.window.from), new Date(this.window.to)]);
     this.addPostings(want, rows);
   }
 
   private addPostings(keys: string[], rows: readonly PostingRow[]): void {
-    for (const k of keys) this.postings.set(k, []);
-    for (const r of rows) this.postings.get(r.key)!.push({ eventId: r.id, firstSeen: new Date(r.f).getTime(), lastSeen: new Date(r.l).getTime() });
+    const lists = keys.map((k) => {
+      const list: Posting[] = [];
+      this.postings.set(k, list);
+      return list;
+    });
+    for (const r of rows) {
+      const p: Posting = { eventId: r.id, firstSeen: Math.round(r.f), lastSeen: Math.round(r.l) };
+      for (const n of r.ks.split(",")) lists[Number(n) - 1].push(p);
+    }
   }
 
   /** Reads the events not in the batch yet: copies the process holds are checked by version and reused while current. */
