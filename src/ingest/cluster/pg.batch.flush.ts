@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import { indexedLastSeen } from "./key-span";
 import { searchText, storedState } from "./pg.event-rows";
 import { STAT_INCREMENTS } from "./pg.stats";
 import type { EventSnapshot } from "./types";
@@ -28,7 +29,7 @@ const UPSERT_EVENTS = `INSERT INTO event (id, titles, summary, starts_at, ends_a
     centroid = EXCLUDED.centroid, search_text = EXCLUDED.search_text, merged_into_id = EXCLUDED.merged_into_id, updated_at = now()
   RETURNING id, version::text AS version, merged_into_id IS NULL AS live`;
 
-// Index rows: the live events' keys replace whatever their ids had; unchanged rows are left alone.
+// Index rows: the live events' keys replace whatever their ids had (their end rounded up to the hour); unchanged rows are left alone.
 // Keys go as arrays ($3 keys, $4 their events) and each event's span once ($5 ids, $6 first, $7 last):
 // a quarter of the bytes of one JSON record per key, and one timestamp parse per event instead of per key.
 const KEYS = `
@@ -92,7 +93,7 @@ function keyParams(events: readonly EventSnapshot[]): unknown[] {
       keyEvents.push(Number(e.id));
     }
   }
-  return [keys, keyEvents, events.map((e) => Number(e.id)), events.map((e) => e.firstSeen.toISOString()), events.map((e) => e.lastSeen.toISOString())];
+  return [keys, keyEvents, events.map((e) => Number(e.id)), events.map((e) => e.firstSeen.toISOString()), events.map((e) => indexedLastSeen(e.lastSeen).toISOString())];
 }
 
 export interface Flushed {

@@ -1,21 +1,25 @@
 import type { EntityManager } from "typeorm";
 import { eventCacheFor, type EventCache } from "./event.cache";
+import { HOUR } from "./key-span";
 import { VERSIONED_EVENTS, toSnapshot, type VersionedEventRow } from "./pg.event-rows";
 import { flushEvents, type EventWrites } from "./pg.batch.flush";
 import type { CandidateQuery, EventSnapshot, EventStore } from "./types";
 
 interface Posting { eventId: number; firstSeen: number; lastSeen: number }
 
-/** Index rows of one event as PREFETCH_POSTINGS reads them: their span (epoch ms) and the 1-based positions of their keys in the keys asked for. */
+/** Index rows of one event as PREFETCH_POSTINGS reads them: its span (epoch ms) and the 1-based positions of their keys in the keys asked for. */
 interface PostingRow { id: number; f: number; l: number; ks: string }
 
 /**
  * Index rows of some keys ($1 text[]) meeting a window [$2, $3], one row per event (an event's rows
- * share its span): a few hundred rows a batch instead of thousands, times as numbers.
+ * share its span): a few hundred rows a batch instead of thousands, times as numbers. The end is the
+ * event's own where its index end (rounded up to the hour) lies before $4, and the index end after.
  */
-const PREFETCH_POSTINGS = `SELECT x.event_id AS id, date_part('epoch', x.first_seen) * 1000 AS f, date_part('epoch', x.last_seen) * 1000 AS l,
-    string_agg(array_position($1::text[], x.key)::text, ',') AS ks FROM event_key x
-    WHERE x.key = ANY($1::text[]) AND x.last_seen >= $2 AND x.first_seen <= $3 GROUP BY x.event_id, x.first_seen, x.last_seen`;
+const PREFETCH_POSTINGS = `SELECT p.id, date_part('epoch', p.f) * 1000 AS f, date_part('epoch', coalesce(e.ends_at, p.l)) * 1000 AS l, p.ks
+  FROM (SELECT x.event_id AS id, x.first_seen AS f, x.last_seen AS l, string_agg(array_position($1::text[], x.key)::text, ',') AS ks
+    FROM event_key x WHERE x.key = ANY($1::text[]) AND x.last_seen >= $2 AND x.first_seen <= $3 GROUP BY x.event_id, x.first_seen, x.last_seen) p
+  -- A primary-key probe only for those few events (OFFSET 0 keeps it a probe).
+  LEFT JOIN LATERAL (SELECT e.ends_at FROM event e WHERE e.id = p.id AND p.l < $4 OFFSET 0) e ON true`;
 
 export interface ArticleEventRow { articleId: number; eventId: number }
 
@@ -51,7 +55,8 @@ export class PgBatchEventStore implements EventStore {
   private readonly postings = new Map<string, Posting[]>();
   /** Keys read along with the first key a lookup finds missing, so one statement serves every later miss. */
   private reserve = new Set<string>();
-  private window?: { from: number; to: number };
+  /** What the postings cover: [from, to], and exact ends for every event whose index end is before `exactBelow`. */
+  private window?: { from: number; to: number; exactBelow: number };
   /** Articles linked during the batch → their event. */
   private readonly links = new Map<number, number>();
   /** Stored articles → their live event before the batch (null: none). */
@@ -67,9 +72,11 @@ export class PgBatchEventStore implements EventStore {
   /**
    * Reads the index rows of these keys over [from, to]: later lookups inside that window need no
    * statement. `reserve`: keys lookups might still ask for, read all at once on the first miss.
+   * `latestFrom`: the latest window start a lookup will ask for (lookups starting later go to the database).
    */
-  async prefetch(keys: Iterable<string>, from: Date, to: Date, reserve: Iterable<string> = []): Promise<void> {
-    this.window = { from: from.getTime(), to: to.getTime() };
+  async prefetch(keys: Iterable<string>, from: Date, to: Date, reserve: Iterable<string> = [], latestFrom?: Date): Promise<void> {
+    // Index ends are rounded up to the hour: exact ends are read for events ending within an hour of any lookup's start.
+    this.window = { from: from.getTime(), to: to.getTime(), exactBelow: (latestFrom ?? to).getTime() + HOUR };
     this.postings.clear();
     await this.loadPostings([...new Set(keys)]);
     this.reserve = new Set(reserve);
@@ -190,7 +197,8 @@ export class PgBatchEventStore implements EventStore {
   }
 
   private covers(q: CandidateQuery): boolean {
-    return !!this.window && q.from.getTime() >= this.window.from && q.to.getTime() <= this.window.to;
+    const w = this.window;
+    return !!w && q.from.getTime() >= w.from && q.to.getTime() <= w.to && q.from.getTime() + HOUR <= w.exactBelow;
   }
 
   private touched(id: number): boolean {
@@ -213,9 +221,10 @@ export class PgBatchEventStore implements EventStore {
   /** For a window the prefetch does not cover: the same ranking, the untouched part asked of the database. */
   private async rankFromDatabase(keys: string[], q: CandidateQuery): Promise<[number, number][]> {
     const rows: { id: number; overlap: number }[] = await this.em.query(
-      `SELECT k.event_id AS id, count(*)::int AS overlap FROM event_key k
-       WHERE k.key = ANY($1::text[]) AND k.last_seen >= $2 AND k.first_seen <= $3 AND k.event_id <> ALL($4::int[])
-       GROUP BY k.event_id ORDER BY overlap DESC, k.event_id DESC LIMIT $5`,
+      `SELECT c.id, c.overlap FROM (
+         SELECT k.event_id AS id, count(*)::int AS overlap FROM event_key k
+         WHERE k.key = ANY($1::text[]) AND k.last_seen >= $2 AND k.first_seen <= $3 AND k.event_id <> ALL($4::int[]) GROUP BY k.event_id
+       ) c JOIN event e ON e.id = c.id WHERE e.ends_at >= $2 ORDER BY c.overlap DESC, c.id DESC LIMIT $5`,
       [keys, q.from, q.to, [...this.dirty, ...this.absorbedInto.keys()], q.limit]);
     return this.withTouched(new Map(rows.map((r) => [r.id, r.overlap])), keys, q);
   }
@@ -240,7 +249,8 @@ export class PgBatchEventStore implements EventStore {
     if (want.length === 0 || !this.window) return;
     if (this.reserve.size) want = [...new Set([...want, ...[...this.reserve].filter((k) => !this.postings.has(k))])];
     this.reserve.clear();
-    const rows: PostingRow[] = await this.em.query(PREFETCH_POSTINGS, [want, new Date(this.window.from), new Date(this.window.to)]);
+    const w = this.window;
+    const rows: PostingRow[] = await this.em.query(PREFETCH_POSTINGS, [want, new Date(w.from), new Date(w.to), new Date(w.exactBelow)]);
     this.addPostings(want, rows);
   }
 
