@@ -4,6 +4,8 @@ import { IngestState1764374400002 } from "./1764374400002-ingest-state";
 import { ApiKeys1764374500000 } from "./1764374500000-api-keys";
 import { EntityRollups1764374600000 } from "./1764374600000-entity-rollups";
 import { EventCentroidLz41764374700000 } from "./1764374700000-event-centroid-lz4";
+import { EventVersion1764374800000 } from "./1764374800000-event-version";
+import { EventMergedIntoIndex1764374900000 } from "./1764374900000-event-merged-into-index";
 
 /** In order; TypeORM runs those not yet recorded in the migrations table. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   ApiKeys1764374500000,
   EntityRollups1764374600000,
   EventCentroidLz41764374700000,
+  EventVersion1764374800000,
+  EventMergedIntoIndex1764374900000,
 ];

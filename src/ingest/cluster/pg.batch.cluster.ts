@@ -90,7 +90,8 @@ async function preparedStore(em: EntityManager, articles: ClusterArticle[], stat
   const to = Math.max(...queries.map((q) => q.to.getTime()));
   // Counting the batch's own articles shifts document frequencies, and with them which keys an article
   // queries: its other keys are read on the first miss.
-  await store.prefetch(queries.flatMap((q) => [...q.entityKeys, ...q.termKeys]), new Date(from), new Date(to), statKeys);
+  const latestFrom = Math.max(...queries.map((q) => q.from.getTime()));
+  await store.prefetch(queries.flatMap((q) => [...q.entityKeys, ...q.termKeys]), new Date(from), new Date(to), statKeys, new Date(latestFrom));
   await store.preload(queries, originalEvents);
   return { stats, store };
 }

@@ -1,16 +1,25 @@
 import type { EntityManager } from "typeorm";
-import { EVENT_COLS, toSnapshot, type EventRow } from "./pg.event-rows";
+import { eventCacheFor, type EventCache } from "./event.cache";
+import { HOUR } from "./key-span";
+import { VERSIONED_EVENTS, toSnapshot, type VersionedEventRow } from "./pg.event-rows";
 import { flushEvents, type EventWrites } from "./pg.batch.flush";
 import type { CandidateQuery, EventSnapshot, EventStore } from "./types";
 
 interface Posting { eventId: number; firstSeen: number; lastSeen: number }
 
-/** An event_key row as PREFETCH_POSTINGS reads it. */
-interface PostingRow { key: string; id: number; f: Date; l: Date }
+/** Index rows of one event as PREFETCH_POSTINGS reads them: its span (epoch ms) and the 1-based positions of their keys in the keys asked for. */
+interface PostingRow { id: number; f: number; l: number; ks: string }
 
-/** Index rows of some keys (text[]) meeting a window [from, to]. */
-const PREFETCH_POSTINGS = (keys: string, from: string, to: string) =>
-  `SELECT key, event_id AS id, first_seen AS f, last_seen AS l FROM event_key WHERE key = ANY(${keys}::text[]) AND last_seen >= ${from} AND first_seen <= ${to}`;
+/**
+ * Index rows of some keys ($1 text[]) meeting a window [$2, $3], one row per event (an event's rows
+ * share its span): a few hundred rows a batch instead of thousands, times as numbers. The end is the
+ * event's own where its index end (rounded up to the hour) lies before $4, and the index end after.
+ */
+const PREFETCH_POSTINGS = `SELECT p.id, date_part('epoch', p.f) * 1000 AS f, date_part('epoch', coalesce(e.ends_at, p.l)) * 1000 AS l, p.ks
+  FROM (SELECT x.event_id AS id, x.first_seen AS f, x.last_seen AS l, string_agg(array_position($1::text[], x.key)::text, ',') AS ks
+    FROM event_key x WHERE x.key = ANY($1::text[]) AND x.last_seen >= $2 AND x.first_seen <= $3 GROUP BY x.event_id, x.first_seen, x.last_seen) p
+  -- A primary-key probe only for those few events (OFFSET 0 keeps it a probe).
+  LEFT JOIN LATERAL (SELECT e.ends_at FROM event e WHERE e.id = p.id AND p.l < $4 OFFSET 0) e ON true`;
 
 export interface ArticleEventRow { articleId: number; eventId: number }
 
@@ -46,21 +55,28 @@ export class PgBatchEventStore implements EventStore {
   private readonly postings = new Map<string, Posting[]>();
   /** Keys read along with the first key a lookup finds missing, so one statement serves every later miss. */
   private reserve = new Set<string>();
-  private window?: { from: number; to: number };
+  /** What the postings cover: [from, to], and exact ends for every event whose index end is before `exactBelow`. */
+  private window?: { from: number; to: number; exactBelow: number };
   /** Articles linked during the batch → their event. */
   private readonly links = new Map<number, number>();
   /** Stored articles → their live event before the batch (null: none). */
   private readonly storedLinks = new Map<number, number | null>();
   private readonly keySets = new WeakMap<EventSnapshot, Set<string>>();
 
-  constructor(private readonly em: EntityManager) {}
+  private readonly cache: EventCache;
+
+  constructor(private readonly em: EntityManager, cache?: EventCache) {
+    this.cache = cache ?? eventCacheFor(em);
+  }
 
   /**
    * Reads the index rows of these keys over [from, to]: later lookups inside that window need no
    * statement. `reserve`: keys lookups might still ask for, read all at once on the first miss.
+   * `latestFrom`: the latest window start a lookup will ask for (lookups starting later go to the database).
    */
-  async prefetch(keys: Iterable<string>, from: Date, to: Date, reserve: Iterable<string> = []): Promise<void> {
-    this.window = { from: from.getTime(), to: to.getTime() };
+  async prefetch(keys: Iterable<string>, from: Date, to: Date, reserve: Iterable<string> = [], latestFrom?: Date): Promise<void> {
+    // Index ends are rounded up to the hour: exact ends are read for events ending within an hour of any lookup's start.
+    this.window = { from: from.getTime(), to: to.getTime(), exactBelow: (latestFrom ?? to).getTime() + HOUR };
     this.postings.clear();
     await this.loadPostings([...new Set(keys)]);
     this.reserve = new Set(reserve);
@@ -157,13 +173,20 @@ export class PgBatchEventStore implements EventStore {
       const to = this.survivor(id);
       absorbed.set(to, [...(absorbed.get(to) ?? []), id]);
     }
-    const events = await flushEvents(this.em, {
+    const flushed = await flushEvents(this.em, {
       live: [...this.dirty].map((id) => this.live.get(id)!),
       dead: [...this.absorbedInto.keys()].map((id) => ({ id, into: this.survivor(id), state: this.deadState.get(id) })),
       links: [...this.links].map(([articleId, eventId]) => ({ articleId, eventId: this.survivor(eventId) })),
       stats,
     });
-    return { absorbed, events };
+    // Held as written: if this transaction rolls back, the row keeps its old version and the copy is never used.
+    for (const id of this.dirty) {
+      const version = flushed.versions.get(id);
+      if (version === undefined) this.cache.drop(id);
+      else this.cache.put(id, version, this.live.get(id)!);
+    }
+    for (const id of this.absorbedInto.keys()) this.cache.drop(id);
+    return { absorbed, events: flushed.rows };
   }
 
   /** The live event an event id now stands for, through merges made during the batch. */
@@ -174,7 +197,8 @@ export class PgBatchEventStore implements EventStore {
   }
 
   private covers(q: CandidateQuery): boolean {
-    return !!this.window && q.from.getTime() >= this.window.from && q.to.getTime() <= this.window.to;
+    const w = this.window;
+    return !!w && q.from.getTime() >= w.from && q.to.getTime() <= w.to && q.from.getTime() + HOUR <= w.exactBelow;
   }
 
   private touched(id: number): boolean {
@@ -197,9 +221,10 @@ export class PgBatchEventStore implements EventStore {
   /** For a window the prefetch does not cover: the same ranking, the untouched part asked of the database. */
   private async rankFromDatabase(keys: string[], q: CandidateQuery): Promise<[number, number][]> {
     const rows: { id: number; overlap: number }[] = await this.em.query(
-      `SELECT k.event_id AS id, count(*)::int AS overlap FROM event_key k
-       WHERE k.key = ANY($1::text[]) AND k.last_seen >= $2 AND k.first_seen <= $3 AND k.event_id <> ALL($4::int[])
-       GROUP BY k.event_id ORDER BY overlap DESC, k.event_id DESC LIMIT $5`,
+      `SELECT c.id, c.overlap FROM (
+         SELECT k.event_id AS id, count(*)::int AS overlap FROM event_key k
+         WHERE k.key = ANY($1::text[]) AND k.last_seen >= $2 AND k.first_seen <= $3 AND k.event_id <> ALL($4::int[]) GROUP BY k.event_id
+       ) c JOIN event e ON e.id = c.id WHERE e.ends_at >= $2 ORDER BY c.overlap DESC, c.id DESC LIMIT $5`,
       [keys, q.from, q.to, [...this.dirty, ...this.absorbedInto.keys()], q.limit]);
     return this.withTouched(new Map(rows.map((r) => [r.id, r.overlap])), keys, q);
   }
@@ -224,23 +249,37 @@ export class PgBatchEventStore implements EventStore {
     if (want.length === 0 || !this.window) return;
     if (this.reserve.size) want = [...new Set([...want, ...[...this.reserve].filter((k) => !this.postings.has(k))])];
     this.reserve.clear();
-    const rows: PostingRow[] = await this.em.query(PREFETCH_POSTINGS("$1", "$2", "$3"), [want, new Date(this.window.from), new Date(this.window.to)]);
+    const w = this.window;
+    const rows: PostingRow[] = await this.em.query(PREFETCH_POSTINGS, [want, new Date(w.from), new Date(w.to), new Date(w.exactBelow)]);
     this.addPostings(want, rows);
   }
 
   private addPostings(keys: string[], rows: readonly PostingRow[]): void {
-    for (const k of keys) this.postings.set(k, []);
-    for (const r of rows) this.postings.get(r.key)!.push({ eventId: r.id, firstSeen: new Date(r.f).getTime(), lastSeen: new Date(r.l).getTime() });
+    const lists = keys.map((k) => {
+      const list: Posting[] = [];
+      this.postings.set(k, list);
+      return list;
+    });
+    for (const r of rows) {
+      const p: Posting = { eventId: r.id, firstSeen: Math.round(r.f), lastSeen: Math.round(r.l) };
+      for (const n of r.ks.split(",")) lists[Number(n) - 1].push(p);
+    }
   }
 
+  /** Reads the events not in the batch yet: copies the process holds are checked by version and reused while current. */
   private async load(ids: number[]): Promise<void> {
     const want = [...new Set(ids)].filter((id) => !this.live.has(id) && !this.missing.has(id) && !this.touched(id));
     if (want.length === 0) return;
-    const rows: EventRow[] = await this.em.query(`SELECT ${EVENT_COLS} FROM event e WHERE e.id = ANY($1::int[]) AND e.merged_into_id IS NULL`, [want]);
+    const held = want.map((id) => this.cache.peek(id));
+    const rows: VersionedEventRow[] = await this.em.query(VERSIONED_EVENTS, [want, held.map((h) => h?.version ?? null)]);
     for (const id of want) this.missing.add(id);
+    const heldById = new Map(want.map((id, i) => [id, held[i]]));
     for (const r of rows) {
       this.missing.delete(r.id);
-      this.live.set(r.id, toSnapshot(r));
+      const copy = r.fresh ? heldById.get(r.id) : undefined;
+      const snapshot = copy?.version === r.version ? copy.snapshot : toSnapshot(r);
+      this.cache.put(r.id, r.version, snapshot);
+      this.live.set(r.id, snapshot);
     }
   }
 }

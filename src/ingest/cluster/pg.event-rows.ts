@@ -28,6 +28,19 @@ export interface EventRow {
 export const EVENT_COLS = `e.id, e.titles, e.summary, e.starts_at AS "startsAt", e.ends_at AS "endsAt", e.country_code AS "countryCode", e.city,
   e.article_count AS "articleCount", e.duplicate_count AS "duplicateCount", e.source_count AS "sourceCount", e.languages, e.centroid AS state`;
 
+/**
+ * Live events of some ids ($1 int[]) given the versions the caller holds of them ($2 bigint[], null
+ * for none): every row's version, and its content only where that version moved (`fresh` false).
+ */
+export const VERSIONED_EVENTS = `SELECT e.id, e.version::text AS version, e.version IS NOT DISTINCT FROM c.v AS fresh,
+  CASE WHEN e.version IS DISTINCT FROM c.v THEN e.titles END AS titles, CASE WHEN e.version IS DISTINCT FROM c.v THEN e.summary END AS summary,
+  e.starts_at AS "startsAt", e.ends_at AS "endsAt", e.country_code AS "countryCode", e.city,
+  e.article_count AS "articleCount", e.duplicate_count AS "duplicateCount", e.source_count AS "sourceCount", e.languages,
+  CASE WHEN e.version IS DISTINCT FROM c.v THEN e.centroid END AS state
+  FROM unnest($1::int[], $2::bigint[]) AS c(id, v) JOIN event e ON e.id = c.id WHERE e.merged_into_id IS NULL`;
+
+export type VersionedEventRow = EventRow & { version: string; fresh: boolean };
+
 export function toSnapshot(r: EventRow): EventSnapshot {
   const s = r.state;
   return {

@@ -1,8 +1,9 @@
 import type { EntityManager } from "typeorm";
+import { indexedLastSeen } from "./key-span";
 import { EVENT_COLS as COLS, searchText, storedState, toSnapshot, type EventRow } from "./pg.event-rows";
 import type { CandidateQuery, EventSnapshot, EventStore } from "./types";
 
-/** Events over PostgreSQL; candidate lookup goes through the (key, last_seen) index of event_key. */
+/** Events over PostgreSQL; candidate lookup goes through the (key, last_seen) index of event_key, then the events' exact ends. */
 export class PgEventStore implements EventStore {
   constructor(private readonly em: EntityManager) {}
 
@@ -12,9 +13,9 @@ export class PgEventStore implements EventStore {
     const rows: EventRow[] = await this.em.query(
       `SELECT ${COLS} FROM (
          SELECT k.event_id, count(*) AS overlap FROM event_key k
-         WHERE k.key = ANY($1::text[]) AND k.last_seen >= $2 AND k.first_seen <= $3
-         GROUP BY k.event_id ORDER BY overlap DESC, k.event_id DESC LIMIT $4
-       ) c JOIN event e ON e.id = c.event_id WHERE e.merged_into_id IS NULL ORDER BY c.overlap DESC, e.id DESC`,
+         WHERE k.key = ANY($1::text[]) AND k.last_seen >= $2 AND k.first_seen <= $3 GROUP BY k.event_id
+       ) c JOIN event e ON e.id = c.event_id
+       WHERE e.merged_into_id IS NULL AND e.ends_at >= $2 ORDER BY c.overlap DESC, e.id DESC LIMIT $4`,
       [keys, q.from, q.to, q.limit]);
     return rows.map(toSnapshot);
   }
@@ -40,7 +41,7 @@ export class PgEventStore implements EventStore {
     if (e.keys.length) {
       await this.em.query(
         `INSERT INTO event_key (key, event_id, first_seen, last_seen) SELECT DISTINCT k, $2::int, $3::timestamptz, $4::timestamptz FROM unnest($1::text[]) AS k`,
-        [e.keys, Number(e.id), e.firstSeen, e.lastSeen]);
+        [e.keys, Number(e.id), e.firstSeen, indexedLastSeen(e.lastSeen)]);
     }
   }
 

@@ -1,6 +1,6 @@
 import type { SparseVector } from "./types";
 
-/** A vector's norm, and its entries as arrays in key order (what `for…in` would visit, without re-enumerating a large object). */
+/** A vector's norm, and its entries as arrays in sorted key order (without re-enumerating a large object). */
 interface Shape { norm: number; keys: string[]; weights: number[] }
 
 // Vectors are built once and never changed afterwards; an event centroid is compared with many articles.
@@ -9,7 +9,8 @@ const shapes = new WeakMap<SparseVector, Shape>();
 function shape(v: SparseVector): Shape {
   let found = shapes.get(v);
   if (!found) {
-    const keys = Object.keys(v);
+    // Sums in one key order whatever order the object was built in (in memory, or read back from jsonb): the same vectors give the same bits.
+    const keys = Object.keys(v).sort();
     const weights = new Array<number>(keys.length);
     let s = 0;
     for (let i = 0; i < keys.length; i++) {
