@@ -59,7 +59,6 @@ const NO_CACHE: Cache = {
   mset: async () => undefined,
   del: async () => undefined,
   generation: async () => undefined,
-  getWithGeneration: async () => undefined,
   mgetWithGeneration: async () => undefined,
   bumpGeneration: async () => undefined,
   ping: async () => true,

@@ -12,8 +12,6 @@ export interface Cache {
    */
   generation(): Promise<number | undefined>;
   bumpGeneration(): Promise<number | undefined>;
-  /** The generation and what `key` holds, in one round trip; `undefined` as for `generation()`. */
-  getWithGeneration(key: string): Promise<{ generation: number; value: string | undefined } | undefined>;
   /** The generation and what each key holds, in one round trip; `undefined` as for `generation()`. */
   mgetWithGeneration(keys: string[]): Promise<{ generation: number; values: (string | undefined)[] } | undefined>;
   ping(): Promise<boolean>;

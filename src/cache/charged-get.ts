@@ -4,8 +4,9 @@ import { BUCKET_LUA } from "../auth/bucket.redis";
 /**
  * The data generation and a response-cache entry in one step and, when the entry is current (its
  * header "<generation> <requested> <actual>\n" names this generation), the hit charged to a rate
- * bucket by the entry's actual cost — a warm answer in one round trip. KEYS: generation, entry,
- * bucket (optional); ARGV: the bucket's capacity and refill per second.
+ * bucket by the entry's actual cost, at least one point (as hitCharge) — a warm answer in one
+ * round trip. KEYS: generation, entry, bucket (optional); ARGV: the bucket's capacity and refill
+ * per second.
  */
 const CHARGED_GET_LUA = `${BUCKET_LUA}
 local gen = redis.call('GET', KEYS[1]) or '0'

@@ -40,10 +40,6 @@ export class MemoryCache implements Cache {
     return this.gen;
   }
 
-  async getWithGeneration(key: string) {
-    return { generation: this.gen, value: this.lru.get(key) };
-  }
-
   async mgetWithGeneration(keys: string[]) {
     return { generation: this.gen, values: keys.map((k) => this.lru.get(k)) };
   }

@@ -97,13 +97,6 @@ export class RedisCache implements Cache {
     return this.attempt<number | undefined>("bump", undefined, async () => Number(await this.client.incr(this.prefix + GEN_KEY)));
   }
 
-  getWithGeneration(key: string) {
-    return this.attempt<{ generation: number; value: string | undefined } | undefined>("getWithGeneration", undefined, async () => {
-      const [gen, value] = await this.client.mGet([this.prefix + GEN_KEY, this.prefix + key]);
-      return { generation: Number(gen ?? 0), value: value ?? undefined };
-    });
-  }
-
   mgetWithGeneration(keys: string[]) {
     return this.attempt<{ generation: number; values: (string | undefined)[] } | undefined>("mgetWithGeneration", undefined, async () => {
       const [gen, ...values] = await this.client.mGet([this.prefix + GEN_KEY, ...keys.map((k) => this.prefix + k)]);
@@ -111,7 +104,7 @@ export class RedisCache implements Cache {
     });
   }
 
-  /** getWithGeneration, with a current entry's hit charged to `charge`'s bucket in the same round trip. */
+  /** The generation and one entry, with a current entry's hit charged to `charge`'s bucket in the same round trip. */
   getAndCharge(key: string, charge: HitCharge | undefined) {
     return this.attempt<ChargedGet | undefined>("getAndCharge", undefined, async () => {
       const keys = [this.prefix + GEN_KEY, this.prefix + key];

@@ -6,7 +6,7 @@ import { ANONYMOUS } from "../auth/roles";
 import type { ChargedGet, HitCharge } from "../cache/charged-get";
 import type { Config } from "../config/config";
 import { describe } from "../auth/bucket";
-import { cacheHitRefusal, rateLimitHeaders } from "../graphql/plugins/rate-limit";
+import { cacheHitRefusal, hitCharge, rateLimitHeaders } from "../graphql/plugins/rate-limit";
 import { lookedUp, MAX_CACHED_QUERY, readEntry, responseCacheKey } from "../graphql/plugins/response-cache";
 import { requestIdFrom } from "../graphql/plugins/request-id";
 
@@ -19,6 +19,9 @@ export interface WarmHitDeps {
   /** The client address as Express would see it (its `trust proxy` setting). */
   clientIp(req: IncomingMessage): string | undefined;
 }
+
+/** A request whose body was read here: Express's handlers see it parsed, or the error parsing it gave. */
+type ReadRequest = IncomingMessage & { body?: unknown; warmBodyError?: unknown };
 
 // Bodies of cached page queries are a few kB; anything larger goes the long way.
 const MAX_WARM_BODY = 64 * 1024;
@@ -68,7 +71,7 @@ export function warmHitsFirst(deps: WarmHitDeps, next: RequestListener): Request
     const requestId = requestIdFrom(req.headers["x-request-id"]);
     const headers: [string, string][] = [["x-request-id", requestId]];
     if (config.env !== "production") headers.push(["x-sql-statements", "0"]);
-    const state = found.charged && describe(found.charged.allowed, found.charged.tokens, Math.max(1, entry.cost.actual), budget.policy, found.charged.now);
+    const state = found.charged && describe(found.charged.allowed, found.charged.tokens, hitCharge(entry.cost), budget.policy, found.charged.now);
     if (state && !state.allowed) {
       const refusal = cacheHitRefusal(budget, state, entry.cost, requestId);
       const text = JSON.stringify(refusal.body);
@@ -93,8 +96,8 @@ export function warmHitsFirst(deps: WarmHitDeps, next: RequestListener): Request
     if (plain && (await answer(req, res, body as Record<string, unknown>).catch(() => false))) return;
     const parsed = plain ? { body } : await parseLikeExpress(req, raw);
     // The request has been read to its end, so Express's own JSON parser leaves `body` as set here.
-    (req as IncomingMessage & { body?: unknown; warmBodyError?: unknown }).body = parsed.body;
-    if (parsed.error) (req as IncomingMessage & { warmBodyError?: unknown }).warmBodyError = parsed.error;
+    (req as ReadRequest).body = parsed.body;
+    if (parsed.error) (req as ReadRequest).warmBodyError = parsed.error;
     next(req, res);
   };
 
@@ -108,5 +111,5 @@ export function warmHitsFirst(deps: WarmHitDeps, next: RequestListener): Request
 
 /** Express middleware, after the request id: hands on the parse error of a body read before Express. */
 export function warmBodyErrors(req: IncomingMessage, _res: unknown, nextFn: (err?: unknown) => void): void {
-  nextFn((req as IncomingMessage & { warmBodyError?: unknown }).warmBodyError);
+  nextFn((req as ReadRequest).warmBodyError);
 }

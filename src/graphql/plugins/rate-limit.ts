@@ -49,11 +49,7 @@ export function rateLimitedError(requested: number, budget: Budget, state: Bucke
   );
 }
 
-/**
- * Charges an anonymous response-cache hit what the replayed response cost, sets the live
- * RateLimit-* headers, and answers 429 itself when the bucket cannot pay.
- */
-/** The 429 a refused cache hit answers with: status, headers (retry-after first) and JSON body. */
+/** What a refused cache hit answers with 429: its headers (retry-after first) and JSON body. */
 export function cacheHitRefusal(budget: Budget, state: BucketState, cost: CachedCost, requestId: unknown): { headers: [string, string][]; body: unknown } {
   const retryAfter = Math.max(1, Math.ceil(state.retryAfterMs / 1000));
   return {
@@ -65,11 +61,18 @@ export function cacheHitRefusal(budget: Budget, state: BucketState, cost: Cached
   };
 }
 
+/** What a cache hit is charged: the replayed response's actual cost, at least one point. */
+export const hitCharge = (cost: CachedCost) => Math.max(1, cost.actual);
+
+/**
+ * Charges an anonymous response-cache hit what the replayed response cost, sets the live
+ * RateLimit-* headers, and answers 429 itself when the bucket cannot pay.
+ */
 export function cacheHitCharger(config: Pick<Config, "rateLimits" | "maxCost">, buckets: Buckets | undefined): OnCacheHit {
   return async (req, res, cost) => {
     if (!buckets) return true;
     const budget = budgetFor(ANONYMOUS, req.ip, config);
-    const state = await buckets.take(budget.bucketKey, Math.max(1, cost.actual), budget.policy);
+    const state = await buckets.take(budget.bucketKey, hitCharge(cost), budget.policy);
     if (state.allowed) {
       for (const [name, value] of rateLimitHeaders(budget, state)) res.setHeader(name, value);
       return true;

@@ -71,9 +71,10 @@ export function createResponseCache(cache: Cache, ttlSeconds: number, onHit?: On
     if (typeof query !== "string" || query.length > MAX_CACHED_QUERY) return next();
     const key = responseCacheKey(query, operationName, variables);
     // One round trip for the generation and the entry; an entry of an earlier generation is a miss.
-    const found = await cache.getWithGeneration(key);
+    const found = await cache.mgetWithGeneration([key]);
     if (found === undefined) return next();
-    const entry = found.value === undefined ? undefined : readEntry(found.value, found.generation);
+    const [value] = found.values;
+    const entry = value === undefined ? undefined : readEntry(value, found.generation);
     if (entry) {
       if (onHit && !(await onHit(req, res, entry.cost))) return;
       // Replayed byte for byte, extensions.cost included; the live budget is in the RateLimit-* headers.
