@@ -54,3 +54,11 @@ export async function readRows<R>(db: DataSource, text: string, values: unknown[
     return (await reader.pool.query({ text, values })).rows as R[];
   }
 }
+
+/**
+ * A statement's array of keys, read through a sub-select. Given the array as a plain parameter,
+ * PostgreSQL sees how many keys each execution brings, finds a plan cheaper than its generic one
+ * and plans every execution again (~0.6 ms of a person page's ~1.2 ms); through a sub-select every
+ * execution looks alike, and the statement is planned once.
+ */
+export const keyArray = (param: string, sqlType: string): string => `(SELECT ${param}::${sqlType}[])::${sqlType}[]`;

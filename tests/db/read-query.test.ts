@@ -1,5 +1,6 @@
 import { openDatabase, type Database } from "../../src/db/data-source";
 import { MAX_PREPARED_TEXTS, readRows } from "../../src/db/read-query";
+import { scopedArticlePagesQuery } from "../../src/graphql/loaders/article-query";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
 let test: TestDatabase;
@@ -31,6 +32,17 @@ describe("prepared reads", () => {
     await db.query("ALTER TABLE shape_change ADD COLUMN y int DEFAULT 2");
     expect(await readRows(db, "SELECT * FROM shape_change")).toEqual([{ x: 1, y: 2 }]);
     expect(await readRows(db, "SELECT * FROM shape_change")).toEqual([{ x: 1, y: 2 }]);
+  });
+
+  it("plans a page of a person's articles once and reuses that plan for every person", async () => {
+    if (!test.url) return; // PGlite's reads are never prepared.
+    const db = single.dataSource;
+    const pages = [1, 2, 3, 4, 5, 6, 7, 8].map((id) => scopedArticlePagesQuery("person", [id], {}, 21));
+    for (const page of pages) expect(await readRows(db, page.sql, page.params)).toEqual([]);
+    const [plans] = await readRows<{ generic: number; custom: number }>(db,
+      "SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE statement = $1", [pages[0].sql]);
+    // PostgreSQL tries five custom plans first; a statement it keeps planning afresh never gets to generic ones.
+    expect(plans).toEqual({ generic: 3, custom: 5 });
   });
 
   it("prepares a bounded number of texts and runs the rest unnamed", async () => {

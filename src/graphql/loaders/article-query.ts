@@ -1,3 +1,4 @@
+import { keyArray } from "../../db/read-query";
 import type { Keyset } from "../cursor";
 import {
   ARTICLE_COLUMNS, COUNTRY_COLUMN_LIST, IMAGE_COLUMN_LIST, jsonObject, list, PAGE_SOURCE_COLUMNS, pageSourceColumns, PERSON_COLUMN_LIST, type Column,
@@ -191,7 +192,7 @@ export function scopedArticlePagesQuery(
   const p = plan(c, params, { kind, keyExpr: "k.key" });
   const conds = [...p.where, ...keysetCondition(p, after, params)];
   const inner = `SELECT ${articleSql(columns)} FROM ${p.from} ${whereSql(conds)} ORDER BY ${p.at} DESC, ${p.id} DESC LIMIT ${limitSql(c, limit, params)}`;
-  const sql = `SELECT k.key AS "parentKey", x.* FROM unnest(${keysParam}::${DRIVERS[kind].sqlType}[]) AS k(key) CROSS JOIN LATERAL (${inner}) x`;
+  const sql = `SELECT k.key AS "parentKey", x.* FROM unnest(${keyArray(keysParam, DRIVERS[kind].sqlType)}) AS k(key) CROSS JOIN LATERAL (${inner}) x`;
   return { sql, params: params.values };
 }
 
@@ -200,6 +201,6 @@ export function scopedArticleCountsQuery(kind: ScopeKind, keys: (number | string
   const keysParam = params.add(keys);
   const p = plan(c, params, { kind, keyExpr: "k.key" });
   const inner = `SELECT count(*)::int AS n FROM ${p.from} ${whereSql(p.where)}`;
-  const sql = `SELECT k.key AS "parentKey", x.n FROM unnest(${keysParam}::${DRIVERS[kind].sqlType}[]) AS k(key) CROSS JOIN LATERAL (${inner}) x`;
+  const sql = `SELECT k.key AS "parentKey", x.n FROM unnest(${keyArray(keysParam, DRIVERS[kind].sqlType)}) AS k(key) CROSS JOIN LATERAL (${inner}) x`;
   return { sql, params: params.values };
 }
