@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import type { Cache } from "../cache";
 import type { Fetcher } from "../sources/fetch";
-import { analyse, type Analysed } from "./analyse";
+import { analyse, analyseAll, type Analysed } from "./analyse";
 import type { EntityMatcher } from "./entities";
 import type { IngestEvent, Publish } from "./ingest-events";
 import type { PeopleLinker } from "./link/people.linker";
@@ -110,24 +110,6 @@ async function runRefresh(deps: IngestDeps, source: SourceRow, read: () => Promi
     deps.log.warn({ sourceId: source.id, url: source.url, err: failure.message }, "refresh failed");
   }
   return report;
-}
-
-// Items analysed between two turns of the event loop: a few milliseconds of work.
-const ANALYSE_SLICE = 4;
-
-/**
- * Normalises and analyses a refresh's items, giving the event loop a turn every few items. A worker
- * runs several refreshes at once and only one at a time holds the write lock: without these turns,
- * the lock holder's database replies wait behind the others' whole feeds, and every refresh waits
- * for the lock that much longer.
- */
-async function analyseAll(items: readonly ReadItem[], one: (item: ReadItem) => Analysed): Promise<Analysed[]> {
-  const out: Analysed[] = [];
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0 && i % ANALYSE_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    out.push(one(items[i]));
-  }
-  return out;
 }
 
 /** Every write of the refresh in one transaction, as one batch: a crash mid-refresh leaves no partial article. */
