@@ -61,7 +61,7 @@ export function findPublishedDate(doc: Document, pageUrl: string, opts: FindDate
     publishedAt: publishedAt ?? updatedAt,
     updatedAt: publishedAt ? updatedAt : undefined,
     source: published?.source ?? (updatedAt ? "modified" : "none"),
-    publishedOffsetMinutes: published ? localOffset(published, [...structured, ...(fromUrl ? [fromUrl] : [])]) : undefined,
+    publishedOffsetMinutes: published ? localOffset(published, [...structured, ...(fromUrl ? [fromUrl] : [])], nearHeadline) : undefined,
   };
 }
 
@@ -92,11 +92,30 @@ function localDay(c: Candidate): number {
   return ms - (ms % 86_400_000);
 }
 
-/** The chosen date's offset; a UTC-normalised ("Z") date borrows the offset of another signal naming the same instant. */
-function localOffset(chosen: Candidate, all: Candidate[]): number | undefined {
+/**
+ * The chosen date's offset; a UTC-normalised ("Z") date borrows the offset of another signal naming the
+ * same instant, else the one its byline reveals by printing the same moment in local time.
+ */
+function localOffset(chosen: Candidate, all: Candidate[], nearHeadline: () => Candidate[]): number | undefined {
   if (chosen.parsed.offsetMinutes) return chosen.parsed.offsetMinutes;
   const twin = all.find((c) => c.parsed.offsetMinutes && Math.abs(c.parsed.date.getTime() - chosen.parsed.date.getTime()) < 60_000);
-  return twin?.parsed.offsetMinutes ?? chosen.parsed.offsetMinutes;
+  if (twin) return twin.parsed.offsetMinutes;
+  if (chosen.parsed.offsetMinutes === 0 && chosen.parsed.precision === "time") return printedOffset(chosen, nearHeadline()) ?? 0;
+  return chosen.parsed.offsetMinutes;
+}
+
+/**
+ * The offset between a UTC instant and the same moment printed without a zone near the headline
+ * ("February 24, 2020 | 9:25pm" for 02:25Z): a whole number of quarter hours within real offsets.
+ */
+function printedOffset(utc: Candidate, printed: Candidate[]): number | undefined {
+  for (const c of printed) {
+    if (c.parsed.offsetMinutes !== undefined || c.parsed.precision !== "time") continue;
+    // Bylines print whole minutes: the instant's seconds are dropped before comparing.
+    const minutes = (c.parsed.date.getTime() - Math.floor(utc.parsed.date.getTime() / 60_000) * 60_000) / 60_000;
+    if (minutes !== 0 && Number.isInteger(minutes / 15) && minutes >= -12 * 60 && minutes <= 14 * 60) return minutes;
+  }
+  return undefined;
 }
 
 function parsed(text: string | undefined, source: string, opts: ParseDateOptions): Candidate[] {

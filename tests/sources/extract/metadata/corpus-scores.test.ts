@@ -13,7 +13,7 @@ const FLOORS: [subset: string, metric: MetricResult["metric"], floor: number][] 
   ["htmldate-eval", "date-utc", 0.76],
   ["goose3", "date", 0.99],
   ["newspaper4k", "date", 0.99],
-  ["trafilatura-eval", "date", 0.9],
+  ["trafilatura-eval", "date", 0.95],
   ["readability", "date", 0.99],
   ["trafilatura-eval", "authors", 0.9],
   ["readability", "authors", 0.78],

@@ -84,6 +84,20 @@ describe("findPublishedDate", () => {
     expect(r.publishedOffsetMinutes).toBe(120);
   });
 
+  it("learns the offset of a UTC publication time from the byline printing the same moment in local time", () => {
+    const head = '<meta property="article:published_time" content="2020-02-25T02:25:54+00:00">';
+    const body = '<h1>Press secretary exits</h1><p class="byline-date">February 24, 2020 | 9:25pm</p>';
+    const r = find(page(head, body));
+    expect(r.publishedAt?.toISOString()).toBe("2020-02-25T02:25:54.000Z");
+    expect(r.publishedOffsetMinutes).toBe(-300);
+  });
+
+  it("keeps a UTC publication time at offset zero when the byline prints another minute", () => {
+    const head = '<meta property="article:published_time" content="2020-02-25T02:25:54+00:00">';
+    const body = '<h1>Press secretary exits</h1><p class="byline-date">February 24, 2020 | 9:17pm</p>';
+    expect(find(page(head, body)).publishedOffsetMinutes).toBe(0);
+  });
+
   it("returns no date rather than a future one", () => {
     const r = find(page('<meta property="article:published_time" content="2031-01-01T00:00:00Z">'));
     expect(r.publishedAt).toBeUndefined();
