@@ -16,6 +16,7 @@ export function closeOnSignals(log: Logger, what: string, steps: (() => Promise<
         .then(step)
         .catch((err) => log.error({ err: String(err) }, `${what}: shutdown step failed`));
     }
+    log.info(`${what}: stopped`);
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -139,6 +139,9 @@ function apolloServer({ deps, schema, httpServer, integrator, responseCache, sub
     formatError: formatErrorFor(log, config.env === "development"),
     persistedQueries: { cache: integrator.persisted, ttl: config.apqTtlSeconds },
     allowBatchedHttpRequests: false,
+    // The process's own shutdown (lifecycle.ts) stops Apollo first and then the rest. Apollo's handler would
+    // race it, and a second stop() during the first never returns (5.5.1): the rest was never closed.
+    stopOnTerminationSignals: false,
     plugins: [
       // Computing cache hints cost ~35% of CPU on a front page here; the response cache needs none.
       ApolloServerPluginCacheControlDisabled(),
