@@ -15,7 +15,7 @@ import { toGlobalId } from "../src/graphql/global-id";
 import { RequestCache } from "../src/graphql/loaders/cached-batch";
 import { Loaders } from "../src/graphql/loaders/loaders";
 import { buildKhabarSchema } from "../src/graphql/schema";
-import type { Analysed } from "../src/ingest/analyse";
+import { analysedOf, type Analysed } from "../src/ingest/analyse";
 import { articleStatKeys, assignToEvent, type ClusterArticle } from "../src/ingest/cluster";
 import { pgDedup } from "../src/ingest/cluster/pg.dedup";
 import { PgEntityStats } from "../src/ingest/cluster/pg.stats";
@@ -149,18 +149,18 @@ async function ingestItems(db: DataSource, count: number, end: Date): Promise<{ 
   return rows.reverse().map((r: any, i: number) => {
     const url = `https://bench.relations.example/${run}/${i}`;
     const at = new Date(end.getTime() + (i + 1) * 60_000);
-    const item: Analysed = {
-      draft: {
+    const item: Analysed = analysedOf(
+      {
         url, canonicalUrl: url, title: r.title, summary: r.summary ?? undefined, bodyHtml: "", bodyText: r.bodyText, language: r.language,
         direction: r.language === "ar" ? "rtl" : "ltr", publishedAt: at, fetchedAt: at, authors: [], tags: [],
         contentHash: `${run}-${i}`, wordCount: r.wordCount, seeAlso: [], relatedLinks: [], images: [],
       },
-      entities: {
+      {
         people: (r.people ?? []).map((p: any) => ({ ref: { kind: "kb", id: `db:${p.id}` }, count: p.count, salience: p.salience, firstOffset: 0, surfaces: [] })),
         countries: (r.countries ?? []).map((c: any) => ({ code: c.code.trim(), via: [], count: c.count, salience: c.salience, firstOffset: 0, surfaces: [] })),
         places: [], orgs: [], regions: [], suggestions: [], credited: { orgs: [], names: [] },
       },
-    };
+    );
     return { sourceId: r.sourceId, item };
   });
 }

@@ -1,10 +1,9 @@
-import { createHash } from "node:crypto";
 import type { Logger } from "pino";
 import type { RedisClientType } from "redis";
 import type { RatePolicy } from "../config/config";
 import { describe, type BucketState, type Buckets } from "./bucket";
 import { MemoryBuckets } from "./bucket.memory";
-import { closeRedis, connectRedis, runScript } from "./redis";
+import { closeRedis, connectRedis, luaScript, runScript } from "./redis";
 
 /**
  * Refill, charge and store in one atomic step, so replicas sharing a Redis share one budget.
@@ -40,7 +39,7 @@ export const bucketRedisKey = (prefix: string, key: string) => `${prefix}rl:${ke
 const SCRIPT = `${BUCKET_LUA}
 return take_bucket(KEYS[1], ARGV[1], ARGV[2], tonumber(ARGV[3]))
 `;
-const BUCKET_SCRIPT = { text: SCRIPT, sha1: createHash("sha1").update(SCRIPT).digest("hex") };
+const BUCKET_SCRIPT = luaScript(SCRIPT);
 
 /** Buckets in Redis, falling back to this process's buckets whenever Redis does not answer. */
 export class RedisBuckets implements Buckets {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createClient, type RedisClientType } from "redis";
 import type { Logger } from "pino";
 
@@ -31,8 +32,13 @@ export async function closeRedis(client: RedisClientType): Promise<void> {
   else if (client.isOpen) client.destroy();
 }
 
+export interface LuaScript { text: string; sha1: string }
+
+/** A Lua script with the SHA1 Redis knows it by. */
+export const luaScript = (text: string): LuaScript => ({ text, sha1: createHash("sha1").update(text).digest("hex") });
+
 /** A Lua script by its SHA1, sent whole only when this Redis has not seen it yet (NOSCRIPT). */
-export async function runScript(client: RedisClientType, script: { sha1: string; text: string }, options: { keys: string[]; arguments: string[] }): Promise<unknown> {
+export async function runScript(client: RedisClientType, script: LuaScript, options: { keys: string[]; arguments: string[] }): Promise<unknown> {
   try {
     return await client.evalSha(script.sha1, options);
   } catch (err) {

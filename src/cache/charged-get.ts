@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { BUCKET_LUA } from "../auth/bucket.redis";
+import { luaScript } from "../auth/redis";
 
 /**
  * The data generation and a response-cache entry in one step and, when the entry is current (its
@@ -18,7 +18,7 @@ local state = take_bucket(KEYS[3], ARGV[1], ARGV[2], math.max(1, tonumber(actual
 return { gen, entry, state[1], state[2], state[3] }
 `;
 
-export const CHARGED_GET = { text: CHARGED_GET_LUA, sha1: createHash("sha1").update(CHARGED_GET_LUA).digest("hex") };
+export const CHARGED_GET = luaScript(CHARGED_GET_LUA);
 
 /** A bucket to charge a current entry to. */
 export interface HitCharge { bucketKey: string; capacity: number; refillPerSecond: number }

@@ -1,3 +1,4 @@
+import { pgDedup, type DedupProbe } from "./cluster/pg.dedup";
 import { extractEntities, type EntityMatcher, type EntityResult } from "./entities";
 import type { ArticleDraft } from "./normalise/normalise";
 
@@ -5,6 +6,8 @@ import type { ArticleDraft } from "./normalise/normalise";
 export interface Analysed {
   draft: ArticleDraft;
   entities: EntityResult;
+  /** Its near-duplicate fingerprint (`pgDedup`): computed here, outside the write lock. */
+  probe: DedupProbe | undefined;
 }
 
 /**
@@ -24,7 +27,12 @@ export function analyse(draft: ArticleDraft, matcher: EntityMatcher): Analysed {
     },
     matcher,
   );
-  return { draft, entities };
+  return analysedOf(draft, entities);
+}
+
+/** A draft and its entities as the store takes them, with the near-duplicate fingerprint computed. */
+export function analysedOf(draft: ArticleDraft, entities: EntityResult): Analysed {
+  return { draft, entities, probe: pgDedup(draft.bodyText, draft.wordCount) };
 }
 
 // Items analysed between two turns of the event loop: a few milliseconds of work.

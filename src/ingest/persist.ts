@@ -2,7 +2,6 @@ import type { EntityManager } from "typeorm";
 import type { Analysed } from "./analyse";
 import type { ClusterArticle } from "./cluster";
 import { CLUSTER_LOCK, clusterBatch } from "./cluster/pg.batch.cluster";
-import { pgDedup } from "./cluster/pg.dedup";
 import { followMerges } from "./curation";
 import type { IngestEvent } from "./ingest-events";
 import { refKey, type PeopleLinker } from "./link/people.linker";
@@ -57,13 +56,11 @@ export async function persistArticles(
   // Oldest first: an original is stored before its copies, and events grow as the news did.
   const order = items.map((_, i) => i).sort((x, y) => items[x].draft.publishedAt.getTime() - items[y].draft.publishedAt.getTime() || x - y);
   const sorted = order.map((i) => items[i]);
-  // Pure work is done before queueing for the lock, so that other refreshes' writes proceed meanwhile.
-  const probes = sorted.map((item) => pgDedup(item.draft.bodyText, item.draft.wordCount));
   // Writers queue here, before any row is touched: no two refreshes lock people, counters or events in opposite orders.
   await em.query(`SELECT pg_advisory_xact_lock($1)`, [CLUSTER_LOCK]);
   const mentions = await linkMentions(em, sorted, deps);
   deps.stepDone?.("link");
-  const stored = await storeArticles(em, sorted.map((item, k) => ({ input: { ...item.draft, sourceId, ...mentions[k] }, dedup: probes[k] })), storeOptions);
+  const stored = await storeArticles(em, sorted.map((item, k) => ({ input: { ...item.draft, sourceId, ...mentions[k] }, dedup: item.probe })), storeOptions);
   deps.stepDone?.("store");
   const fresh = stored.flatMap((s, k) => (s.outcome === "created" ? [k] : []));
   const settled = items.length - fresh.length;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Analysed } from "../../src/ingest/analyse";
+import { analysedOf, type Analysed } from "../../src/ingest/analyse";
 import { PeopleLinker } from "../../src/ingest/link/people.linker";
 import { persistArticle, type PersistDeps, type PersistOutcome } from "../../src/ingest/persist";
 import { createTestDatabase, type TestDatabase } from "../support/db";
@@ -45,8 +45,8 @@ export function uniqueBody(seed: string, words = 80): string {
 function analysed(a: StorySpec): Analysed {
   const body = a.body ?? uniqueBody(`${a.path}|${a.title}`);
   const url = `https://news.example${a.path}`;
-  return {
-    draft: {
+  return analysedOf(
+    {
       url,
       canonicalUrl: url,
       guid: undefined,
@@ -66,7 +66,7 @@ function analysed(a: StorySpec): Analysed {
       relatedLinks: [],
       images: [],
     },
-    entities: {
+    {
       people: (a.people ?? []).map((p) => ({
         ref: { kind: "kb" as const, id: p.kb ?? `db:${p.id}` }, count: p.count ?? 1, firstOffset: 0, salience: p.salience ?? 0.5, surfaces: [],
       })),
@@ -77,7 +77,7 @@ function analysed(a: StorySpec): Analysed {
       suggestions: [],
       credited: { orgs: [], names: [] },
     },
-  };
+  );
 }
 
 export async function createWorld(): Promise<World> {

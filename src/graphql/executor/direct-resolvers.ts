@@ -56,8 +56,8 @@ function directResolver(fr: FieldResolverMeta, instance: Record<string, (...a: u
  * parameter sorting, argument conversion and an async validation step even with validation off:
  * one promise per field per row, ~10% of a front page's CPU. Only fields whose parameters it would
  * pass through unchanged, with no middleware or roles, are rewired; the rest keep its resolver.
+ * Returns the coordinates ("Type.field") it rewired.
  */
-/** Returns the coordinates ("Type.field") it rewired. */
 export function wireDirectResolvers(schema: GraphQLSchema, resolverClasses: readonly Function[]): string[] {
   const storage = getMetadataStorage();
   const classes = new Set(resolverClasses);

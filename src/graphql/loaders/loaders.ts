@@ -55,6 +55,10 @@ function columnsKey(columns: Column[]): string {
   return key;
 }
 
+// The batch's keys, $1 of every statement below.
+const INT_KEYS = keyArray("$1", "int");
+const TEXT_KEYS = keyArray("$1", "text");
+
 /** Groups rows by a key into one array per requested key, in request order. */
 function groupBy<K, R>(keys: readonly K[], rows: R[], keyOf: (r: R) => K): R[][] {
   const map = new Map<K, R[]>();
@@ -87,21 +91,21 @@ export class Loaders {
     return typeof q === "string" ? readRows(this.db, q, params) : readRows(this.db, q.sql, q.params);
   }
 
-  private byId<K extends number | string, R>(kind: string, sql: string, keyOf: (r: R) => K, sqlType = "int") {
+  private byId<K extends number | string, R>(kind: string, sql: string, keyOf: (r: R) => K) {
     return new DataLoader<K, R | null>((keys) =>
-      this.cache.batch(kind, keys, async (ids) => indexBy(ids, await this.query<R>(sql.replaceAll("$TYPE", sqlType), [ids]), keyOf)),
+      this.cache.batch(kind, keys, async (ids) => indexBy(ids, await this.query<R>(sql, [ids]), keyOf)),
     );
   }
 
-  readonly source = this.byId<number, SourceRow>("src", `SELECT ${SOURCE_COLUMNS} FROM source s WHERE s.id = ANY(${keyArray("$1", "$TYPE")})`, (r) => r.id);
-  readonly article = this.byId<number, ArticleRow>("art", `SELECT ${ARTICLE_COLUMNS} FROM article a WHERE a.id = ANY(${keyArray("$1", "$TYPE")})`, (r) => r.id);
-  readonly person = this.byId<number, PersonRow>("per", `SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = ANY(${keyArray("$1", "$TYPE")})`, (r) => r.id);
-  readonly event = this.byId<number, EventRow>("evt", `SELECT ${EVENT_COLUMNS} FROM event e WHERE e.id = ANY(${keyArray("$1", "$TYPE")})`, (r) => r.id);
-  readonly country = this.byId<string, CountryRow>("cty", `SELECT ${COUNTRY_COLUMNS} FROM country c WHERE c.code = ANY(${keyArray("$1", "$TYPE")})`, (r) => r.code, "text");
+  readonly source = this.byId<number, SourceRow>("src", `SELECT ${SOURCE_COLUMNS} FROM source s WHERE s.id = ANY(${INT_KEYS})`, (r) => r.id);
+  readonly article = this.byId<number, ArticleRow>("art", `SELECT ${ARTICLE_COLUMNS} FROM article a WHERE a.id = ANY(${INT_KEYS})`, (r) => r.id);
+  readonly person = this.byId<number, PersonRow>("per", `SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = ANY(${INT_KEYS})`, (r) => r.id);
+  readonly event = this.byId<number, EventRow>("evt", `SELECT ${EVENT_COLUMNS} FROM event e WHERE e.id = ANY(${INT_KEYS})`, (r) => r.id);
+  readonly country = this.byId<string, CountryRow>("cty", `SELECT ${COUNTRY_COLUMNS} FROM country c WHERE c.code = ANY(${TEXT_KEYS})`, (r) => r.code);
 
   readonly articleByUrl = new DataLoader<string, ArticleRow | null>(async (urls) =>
     indexBy(urls, await this.query<ArticleRow & { key: string }>(
-      `SELECT DISTINCT ON (k.key) k.key, ${ARTICLE_COLUMNS} FROM unnest(${keyArray("$1", "text")}) AS k(key)
+      `SELECT DISTINCT ON (k.key) k.key, ${ARTICLE_COLUMNS} FROM unnest(${TEXT_KEYS}) AS k(key)
        JOIN article a ON a.canonical_url = k.key OR a.url = k.key
        ORDER BY k.key, (a.canonical_url = k.key) DESC`, [urls]), (r) => r.key),
   );
@@ -109,14 +113,14 @@ export class Loaders {
   readonly body = new DataLoader<number, ArticleBody | null>((ids) =>
     this.cache.batch("body", ids, async (keys) =>
       indexBy(keys, await this.query<ArticleBody & { id: number }>(
-        `SELECT a.id, a.body_html AS "bodyHtml", a.body_text AS "bodyText" FROM article a WHERE a.id = ANY(${keyArray("$1", "int")})`, [keys]), (r) => r.id),
+        `SELECT a.id, a.body_html AS "bodyHtml", a.body_text AS "bodyText" FROM article a WHERE a.id = ANY(${INT_KEYS})`, [keys]), (r) => r.id),
     ),
   );
 
   readonly images = new DataLoader<number, ImageRow[]>((ids) =>
     this.cache.batch("img", ids, async (keys) =>
       groupBy(keys, await this.query<ImageRow>(
-        `SELECT ${IMAGE_COLUMNS} FROM article_image i WHERE i.article_id = ANY(${keyArray("$1", "int")}) ORDER BY i.article_id, i.position`, [keys]), (r) => r.articleId),
+        `SELECT ${IMAGE_COLUMNS} FROM article_image i WHERE i.article_id = ANY(${INT_KEYS}) ORDER BY i.article_id, i.position`, [keys]), (r) => r.articleId),
     ),
   );
 
@@ -124,7 +128,7 @@ export class Loaders {
     this.cache.batch("asrc", ids, async (keys) =>
       groupBy(keys, await this.query<SourceRow & { articleId: number }>(
         `SELECT x.article_id AS "articleId", ${SOURCE_COLUMNS} FROM article_source x JOIN source s ON s.id = x.source_id
-         WHERE x.article_id = ANY(${keyArray("$1", "int")}) ORDER BY x.article_id, x.first_seen_at`, [keys]), (r) => r.articleId),
+         WHERE x.article_id = ANY(${INT_KEYS}) ORDER BY x.article_id, x.first_seen_at`, [keys]), (r) => r.articleId),
     ),
   );
 
@@ -134,7 +138,7 @@ export class Loaders {
       this.cache.batch(kind, ids, async (keys) => {
         const rows = await this.query<MentionRow<R>>(
           `SELECT x.article_id AS "articleId", x.count AS "mCount", x.salience AS "mSalience", ${columns}
-           FROM ${table} x JOIN ${join} WHERE x.article_id = ANY(${keyArray("$1", "int")}) ORDER BY x.article_id, x.salience DESC, x.count DESC, ${order}`, [keys]);
+           FROM ${table} x JOIN ${join} WHERE x.article_id = ANY(${INT_KEYS}) ORDER BY x.article_id, x.salience DESC, x.count DESC, ${order}`, [keys]);
         return groupBy(keys, rows, (r) => r.articleId).map(asMentions);
       }),
     );
@@ -185,7 +189,7 @@ export class Loaders {
     this.cache.batch("aevt", ids, async (keys) =>
       groupBy(keys, await this.query<EventRow & { articleId: number }>(
         `SELECT x.article_id AS "articleId", ${EVENT_COLUMNS} FROM article_event x JOIN event e ON e.id = x.event_id
-         WHERE x.article_id = ANY(${keyArray("$1", "int")}) AND e.merged_into_id IS NULL ORDER BY x.article_id, x.salience DESC, e.id`, [keys]), (r) => r.articleId),
+         WHERE x.article_id = ANY(${INT_KEYS}) AND e.merged_into_id IS NULL ORDER BY x.article_id, x.salience DESC, e.id`, [keys]), (r) => r.articleId),
     ),
   );
 
@@ -195,7 +199,7 @@ export class Loaders {
       `SELECT x.event_id AS "eventId", count(*)::int AS n, ${PERSON_COLUMNS}
        FROM article_event x JOIN article a ON a.id = x.article_id AND a.original_id IS NULL
        JOIN article_person ap ON ap.article_id = x.article_id JOIN person p ON p.id = ap.person_id
-       WHERE x.event_id = ANY(${keyArray("$1", "int")}) GROUP BY x.event_id, p.id ORDER BY x.event_id, n DESC, p.id`, [ids]);
+       WHERE x.event_id = ANY(${INT_KEYS}) GROUP BY x.event_id, p.id ORDER BY x.event_id, n DESC, p.id`, [ids]);
     return groupBy(ids, rows, (r) => r.eventId).map((list) => list.map(({ n, ...row }) => ({ row, count: n, salience: 0 })));
   });
 
@@ -204,14 +208,14 @@ export class Loaders {
       `SELECT x.event_id AS "eventId", count(*)::int AS n, ${COUNTRY_COLUMNS}
        FROM article_event x JOIN article a ON a.id = x.article_id AND a.original_id IS NULL
        JOIN article_country ac ON ac.article_id = x.article_id JOIN country c ON c.code = ac.country_code
-       WHERE x.event_id = ANY(${keyArray("$1", "int")}) GROUP BY x.event_id, c.code ORDER BY x.event_id, n DESC, c.code`, [ids]);
+       WHERE x.event_id = ANY(${INT_KEYS}) GROUP BY x.event_id, c.code ORDER BY x.event_id, n DESC, c.code`, [ids]);
     return groupBy(ids, rows, (r) => r.eventId).map((list) => list.map(({ n, ...row }) => ({ row, count: n, salience: 0 })));
   });
 
   /** Countries most mentioned alongside a person, over their latest 200 articles (bounded work per person). */
   readonly countriesOfPerson = new DataLoader<number, CountryRow[]>(async (ids) => {
     const rows = await this.query<CountryRow & { personId: number }>(
-      `SELECT k.key AS "personId", ${COUNTRY_COLUMNS} FROM unnest(${keyArray("$1", "int")}) AS k(key) CROSS JOIN LATERAL (
+      `SELECT k.key AS "personId", ${COUNTRY_COLUMNS} FROM unnest(${INT_KEYS}) AS k(key) CROSS JOIN LATERAL (
          SELECT ac.country_code, count(*) AS n FROM (
            SELECT article_id FROM article_person WHERE person_id = k.key ORDER BY published_at DESC LIMIT 200
          ) r JOIN article_country ac ON ac.article_id = r.article_id GROUP BY ac.country_code ORDER BY n DESC, ac.country_code LIMIT 20
@@ -221,7 +225,7 @@ export class Loaders {
 
   readonly citizensOfCountry = new DataLoader<string, PersonRow[]>(async (codes) => {
     const rows = await this.query<PersonRow & { code: string }>(
-      `SELECT k.key AS code, x.* FROM unnest(${keyArray("$1", "text")}) AS k(key) CROSS JOIN LATERAL (
+      `SELECT k.key AS code, x.* FROM unnest(${TEXT_KEYS}) AS k(key) CROSS JOIN LATERAL (
          SELECT ${PERSON_COLUMNS} FROM person p WHERE p.country_code = k.key AND p.merged_into_id IS NULL
          ORDER BY p.mention_count DESC, p.id LIMIT 100) x`, [codes]);
     return groupBy(codes, rows, (r) => r.code);
@@ -328,7 +332,7 @@ export class Loaders {
   readonly duplicatesOf = new DataLoader<number, ArticleRow[]>((ids) =>
     this.cache.batch("dups", ids, async (keys) =>
       groupBy(keys, await this.query<ArticleRow>(
-        `SELECT x.* FROM unnest(${keyArray("$1", "int")}) AS k(key) CROSS JOIN LATERAL (
+        `SELECT x.* FROM unnest(${INT_KEYS}) AS k(key) CROSS JOIN LATERAL (
            SELECT ${ARTICLE_COLUMNS} FROM article a WHERE a.original_id = k.key ORDER BY a.published_at, a.id LIMIT 100) x`,
         [keys]), (r) => r.originalId as number),
     ),

@@ -32,7 +32,7 @@ describe.each(scenarios)("%s persisted as batches", (_name, refreshes) => {
     const [batchDeps, refDeps] = [await depsFor(batched), await depsFor(reference)];
     for (const { sourceId, items, short } of refreshes()) {
       const source = world.sources.get(sourceId)!;
-      const analysed = items.map((l) => analysedOf(l, world)).map((a) => (short ? { ...a, draft: { ...a.draft, wordCount: 0 } } : a));
+      const analysed = items.map((l) => analysedOf(l, world)).map((a) => (short ? { ...a, draft: { ...a.draft, wordCount: 0 }, probe: undefined } : a));
       await batched.dataSource.transaction((em) => persistArticles(em, source, analysed, batchDeps));
       const oldestFirst = [...analysed].sort((a, b) => a.draft.publishedAt.getTime() - b.draft.publishedAt.getTime());
       await reference.dataSource.transaction(async (em) => {
@@ -70,7 +70,7 @@ it("merges events of the retold story that an earlier refresh stored", async () 
     const ids = async (sql: string) => ((await db.dataSource.query(sql)) as { id: number }[]).map((r) => r.id);
     const mergedStored: number[][] = [];
     for (const { sourceId, items } of retoldRefreshes()) {
-      const analysed = items.map((l) => analysedOf(l, w)).map((a) => ({ ...a, draft: { ...a.draft, wordCount: 0 } }));
+      const analysed = items.map((l) => analysedOf(l, w)).map((a) => ({ ...a, draft: { ...a.draft, wordCount: 0 }, probe: undefined }));
       const [existed, mergedBefore] = [await ids(`SELECT id FROM event`), await ids(`SELECT id FROM event WHERE merged_into_id IS NOT NULL`)];
       await db.dataSource.transaction((em) => persistArticles(em, w.sources.get(sourceId)!, analysed, deps));
       const merged = (await ids(`SELECT id FROM event WHERE merged_into_id IS NOT NULL`)).filter((id) => !mergedBefore.includes(id));

@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { loadEventFixtures, loadGazetteer, type LoadedFixture } from "../../../scripts/eval/events.fixtures";
-import type { Analysed } from "../../../src/ingest/analyse";
+import { analysedOf as toAnalysed, type Analysed } from "../../../src/ingest/analyse";
 import { articleStatKeys, assignToEvent, type ClusterArticle } from "../../../src/ingest/cluster";
 import { pgDedup } from "../../../src/ingest/cluster/pg.dedup";
 import { PgEntityStats } from "../../../src/ingest/cluster/pg.stats";
@@ -38,18 +38,15 @@ export async function fixtureWorld(db: TestDatabase, loaded: LoadedFixture[]): P
 export function analysedOf(l: LoadedFixture, w: FixtureWorld): Analysed {
   const { sourceId: _s, people: _p, countries: _c, ...draft } = inputOf(l.fixture, 0);
   const mention = { firstOffset: 0, surfaces: [] as string[] };
-  return {
-    draft,
-    entities: {
-      people: l.article.people.map((p) => ({ ref: { kind: "kb" as const, id: `db:${w.people.get(p.id)}` }, count: p.count, salience: p.salience, ...mention })),
-      countries: l.article.countries.map((c) => ({ code: c.code, via: [], count: c.count, salience: c.salience, ...mention })),
-      places: l.article.places.map((p) => ({ name: p.name, country: p.country, count: 1, salience: p.salience, ...mention })),
-      orgs: [],
-      regions: [],
-      suggestions: [],
-      credited: { orgs: [], names: [] },
-    },
-  };
+  return toAnalysed(draft, {
+    people: l.article.people.map((p) => ({ ref: { kind: "kb" as const, id: `db:${w.people.get(p.id)}` }, count: p.count, salience: p.salience, ...mention })),
+    countries: l.article.countries.map((c) => ({ code: c.code, via: [], count: c.count, salience: c.salience, ...mention })),
+    places: l.article.places.map((p) => ({ name: p.name, country: p.country, count: 1, salience: p.salience, ...mention })),
+    orgs: [],
+    regions: [],
+    suggestions: [],
+    credited: { orgs: [], names: [] },
+  });
 }
 
 export interface FixtureRefresh {
