@@ -7,7 +7,8 @@ import type { IngestEvent } from "./ingest-events";
 import { refKey, type PeopleLinker } from "./link/people.linker";
 import { syncRollups } from "./rollups";
 import type { ArticleInput, StoreOutcome } from "./store/article.store";
-import { storeArticles, type StoreOptions } from "./store/batch.store";
+import { finishNewArticles, storeArticles, storeNewArticles, type StoreOptions } from "./store/batch.store";
+import { lockIdentities } from "./store/identity.index";
 
 export interface PersistOutcome {
   articleId: number;
@@ -56,11 +57,22 @@ export async function persistArticles(
   // Oldest first: an original is stored before its copies, and events grow as the news did.
   const order = items.map((_, i) => i).sort((x, y) => items[x].draft.publishedAt.getTime() - items[y].draft.publishedAt.getTime() || x - y);
   const sorted = order.map((i) => items[i]);
-  // Writers queue here, before any row is touched: no two refreshes lock people, counters or events in opposite orders.
+  const inputs = sorted.map((item) => ({ input: { ...item.draft, sourceId, people: [], countries: [] }, dedup: item.probe }));
+  await lockIdentities(em, inputs.map((i) => i.input));
+  // New articles go in before the write lock (their text indexes are most of a refresh's database time); mentions wait for it.
+  const early = storeOptions ? undefined : await storeNewArticles(em, inputs);
+  // Nothing new and nothing changed: no mentions, events or counters to touch, so no write lock either.
+  if (early && early.created.length === 0) {
+    onProgress?.(items.length, items.length);
+    return inputOrder(order, (await finishNewArticles(em, early, [])).map((s) => ({ ...s, events: [] })));
+  }
+  // Writers queue here for people, counters and events: no two refreshes lock those in opposite orders.
   await em.query(`SELECT pg_advisory_xact_lock($1)`, [CLUSTER_LOCK]);
   const mentions = await linkMentions(em, sorted, deps);
   deps.stepDone?.("link");
-  const stored = await storeArticles(em, sorted.map((item, k) => ({ input: { ...item.draft, sourceId, ...mentions[k] }, dedup: item.probe })), storeOptions);
+  const stored = early
+    ? await finishNewArticles(em, early, mentions)
+    : await storeArticles(em, sorted.map((item, k) => ({ input: { ...item.draft, sourceId, ...mentions[k] }, dedup: item.probe })), storeOptions);
   deps.stepDone?.("store");
   const fresh = stored.flatMap((s, k) => (s.outcome === "created" ? [k] : []));
   const settled = items.length - fresh.length;
@@ -80,8 +92,13 @@ export async function persistArticles(
     const { eventId, articleCount } = placed[n];
     outcomes[k] = { ...stored[k], eventId, events: announced(sourceId, stored[k].articleId, sorted[k], mentions[k], eventId, articleCount) };
   });
-  const byInput: PersistOutcome[] = new Array(items.length);
-  order.forEach((i, k) => (byInput[i] = outcomes[k]));
+  return inputOrder(order, outcomes);
+}
+
+/** Outcomes of the sorted items put back in the order the caller gave them (`order[k]` is the k-th sorted item's index). */
+function inputOrder(order: readonly number[], sorted: PersistOutcome[]): PersistOutcome[] {
+  const byInput: PersistOutcome[] = new Array(order.length);
+  order.forEach((i, k) => (byInput[i] = sorted[k]));
   return byInput;
 }
 

@@ -76,6 +76,14 @@ function bestOriginal(probe: DedupProbe, candidates: Candidate[]): number | unde
 }
 
 /**
+ * Originals found for inserted articles among stored candidates that are not the batch's own (`own`):
+ * what a second look finds once concurrent writers have committed. Undefined where none is close enough.
+ */
+export function lateOriginals(probes: DedupProbe[], stored: StoredCandidates, own: ReadonlySet<number>): (number | undefined)[] {
+  return probes.map((probe, i) => bestOriginal(probe, (stored.get(i) ?? []).filter((c) => !own.has(c.id))));
+}
+
+/**
  * The original each new article copies, as if they were stored one by one in this order: stored
  * articles sharing a band are candidates, and so is every earlier article of the batch; `ids` are
  * the ids the new articles will get (ascending, above every stored id), `stored` their stored

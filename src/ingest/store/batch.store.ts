@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
-import { findOriginals, newIdsAndCandidates, type DedupProbe } from "../cluster/pg.dedup";
+import { findOriginals, lateOriginals, newIdsAndCandidates, type DedupProbe } from "../cluster/pg.dedup";
 import type { ArticleInput, StoreOutcome, StoreResult } from "./article.store";
-import { freeMovedGuids, insertArticles, sameLink, updateArticles, upsertLinks, type NewArticle } from "./batch.write";
+import { freeMovedGuids, insertArticles, insertMentions, repointCopies, sameLink, updateArticles, upsertLinks, type NewArticle } from "./batch.write";
 import { IdentityIndex, type Target } from "./identity.index";
 import { StoreError } from "./store.errors";
 
@@ -43,6 +43,65 @@ export async function storeArticles(em: EntityManager, items: readonly StoreItem
   }
 }
 
+/** New articles `storeNewArticles` inserted ahead of the write lock, waiting for their mentions (`finishNewArticles`). */
+export interface EarlyStore {
+  plans: Plan[];
+  created: NewArticle[];
+}
+
+/**
+ * The batch stored before the caller takes the write lock, when all it writes is new articles (the
+ * rest already stored, unchanged): the article rows with their sources, bands and images, without
+ * mentions. Undefined when the batch changes or re-links stored articles, or lost a race to a
+ * concurrent writer (nothing kept): the caller then stores it under the lock with `storeArticles`.
+ * Call after `lockIdentities`, so no concurrent writer holds a row this batch would wait for.
+ */
+export async function storeNewArticles(em: EntityManager, items: readonly StoreItem[]): Promise<EarlyStore | undefined> {
+  const plans = await plan(em, items);
+  const { changed, relinked } = pendingWrites(plans);
+  if (changed.length || relinked.length) return undefined;
+  const created = await prepareNew(em, items, plans);
+  if (!(await write(em, plans, created))) return undefined;
+  return { plans, created };
+}
+
+/**
+ * Under the write lock: new articles that found no original ahead of it are compared again with the
+ * articles committed since (a copy written by a concurrent refresh becomes visible only now), then
+ * their mentions are stored and counted. `mentions` are per item, in the order `storeNewArticles` got them.
+ */
+export async function finishNewArticles(em: EntityManager, early: EarlyStore, mentions: readonly Pick<ArticleInput, "people" | "countries">[]): Promise<StoreResult[]> {
+  const { plans, created } = early;
+  const own = new Set(created.map((c) => c.target.id!));
+  const alone = created.filter((c) => c.target.originalId === null && c.probe?.bands.length);
+  if (alone.length) {
+    const { stored } = await newIdsAndCandidates(em, 0, alone.map((c) => c.probe));
+    const found = lateOriginals(alone.map((c) => c.probe!), stored, own);
+    const root = new Map(alone.flatMap((c, i) => (found[i] !== undefined ? [[c.target.id!, found[i]!] as const] : [])));
+    // A copy of one of the batch's own articles follows it to the root of its chain.
+    const repointed = created.filter((c) => {
+      const next = root.get(c.target.id!) ?? (c.target.originalId !== null ? root.get(c.target.originalId) : undefined);
+      if (next === undefined) return false;
+      c.target.originalId = next;
+      return true;
+    });
+    await repointCopies(em, repointed.map((c) => c.target));
+  }
+  const byTarget = new Map<unknown, Pick<ArticleInput, "people" | "countries">>();
+  plans.forEach((p, i) => p.outcome === "created" && byTarget.set(p.target, mentions[i]));
+  await insertMentions(em, created.map(({ target: t }) => ({ id: t.id!, content: { ...t.content!, ...byTarget.get(t)! }, counted: t.originalId === null })));
+  return plans.map(resultOf);
+}
+
+/** Writes the batch's stored targets need besides inserting new articles. */
+function pendingWrites(plans: Plan[]) {
+  const targets = [...new Set(plans.map((p) => p.target))];
+  const stored = targets.filter((t) => t.slot === undefined);
+  const changed = stored.filter((t) => t.content);
+  const relinked = stored.filter((t) => [...t.links].some(([s, l]) => !sameLink(t.storedLinks.get(s), l)));
+  return { targets, changed, relinked };
+}
+
 /** Identifies every item in order against what is stored and what the items before it did. */
 async function plan(em: EntityManager, items: readonly StoreItem[]): Promise<Plan[]> {
   const index = await IdentityIndex.read(em, items.map((i) => i.input));
@@ -75,10 +134,7 @@ async function prepareNew(em: EntityManager, items: readonly StoreItem[], plans:
 
 /** All writes of the batch behind a savepoint: false when a concurrent writer got there first (nothing kept). */
 async function write(em: EntityManager, plans: Plan[], created: NewArticle[]): Promise<boolean> {
-  const targets = [...new Set(plans.map((p) => p.target))];
-  const stored = targets.filter((t) => t.slot === undefined);
-  const changed = stored.filter((t) => t.content);
-  const relinked = stored.filter((t) => [...t.links].some(([s, l]) => !sameLink(t.storedLinks.get(s), l)));
+  const { targets, changed, relinked } = pendingWrites(plans);
   if (created.length === 0 && changed.length === 0 && relinked.length === 0) return true;
   await em.query(`SAVEPOINT ${SAVEPOINT}`);
   try {

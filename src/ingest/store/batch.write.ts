@@ -45,7 +45,7 @@ const CHILDREN = (owner: string, p: [string, string, string]) => `
   cc AS (UPDATE country c SET mention_count = c.mention_count + x.n
     FROM (SELECT code, count(*)::int AS n FROM cm WHERE counted GROUP BY code) x WHERE c.code = x.code)`;
 
-interface Owned { id: number; content: ArticleInput; counted: boolean }
+export interface Owned { id: number; content: ArticleInput; counted: boolean }
 
 function childParams(owned: Owned[]): [string, string, string] {
   const images = owned.flatMap(({ id, content }) => content.images.map((img, position) => ({ article_id: id, position, ...img })));
@@ -93,6 +93,25 @@ export async function insertArticles(em: EntityManager, created: NewArticle[]): 
      SELECT id FROM ins`,
     [JSON.stringify(articles), JSON.stringify(created.flatMap(({ target }) => linkRecords(target, false))), bands, bandOwners, ...childParams(owned)]);
   return rows.length;
+}
+
+/** Mentions of articles already inserted (`storeNewArticles`), with the counts of those that are no copies. */
+export async function insertMentions(em: EntityManager, owned: Owned[]): Promise<void> {
+  const [, people, countries] = childParams(owned);
+  if (people === "[]" && countries === "[]") return;
+  await em.query(
+    `WITH own AS (SELECT unnest($1::int[]) AS id),
+     ${CHILDREN("own", ["'[]'", "$2", "$3"])}
+     SELECT 1`,
+    [owned.map((o) => o.id), people, countries]);
+}
+
+/** New articles found to copy another only after they were inserted: their `original_id` set. */
+export async function repointCopies(em: EntityManager, targets: Target[]): Promise<void> {
+  if (targets.length === 0) return;
+  await em.query(
+    `UPDATE article a SET original_id = r.original_id FROM unnest($1::int[], $2::int[]) AS r(id, original_id) WHERE a.id = r.id`,
+    [targets.map((t) => t.id!), targets.map((t) => t.originalId)]);
 }
 
 /**

@@ -169,3 +169,20 @@ function byAge(x: Target, y: Target): number {
   if (y.id !== undefined) return 1;
   return x.slot! - y.slot!;
 }
+
+// Two-key advisory locks in this namespace guard article identities (apart from the one-key write lock).
+const IDENTITY_LOCKS = 7_220_002;
+
+/**
+ * Locks the identities the batch may create — canonical URLs, content hashes, (source, guid) — until
+ * the transaction ends, in one order for every writer. Taken before the write lock, it makes a
+ * concurrent refresh with the same story wait for that one to commit, then identify against it;
+ * and no writer ever waits, holding the write lock, for a row another writer queued behind it holds.
+ */
+export async function lockIdentities(em: EntityManager, items: readonly ArticleInput[]): Promise<void> {
+  if (items.length === 0) return;
+  const keys = new Set(items.flatMap((a) => [`u\n${a.canonicalUrl}`, `h\n${a.contentHash}`, ...(a.guid ? [`g\n${guidKey(a.sourceId, a.guid)}`] : [])]));
+  await em.query(
+    `SELECT pg_advisory_xact_lock(${IDENTITY_LOCKS}, k) FROM (SELECT DISTINCT hashtext(s) AS k FROM unnest($1::text[]) AS s) x ORDER BY k`,
+    [[...keys]]);
+}
