@@ -57,22 +57,23 @@ export async function persistArticles(
   // Oldest first: an original is stored before its copies, and events grow as the news did.
   const order = items.map((_, i) => i).sort((x, y) => items[x].draft.publishedAt.getTime() - items[y].draft.publishedAt.getTime() || x - y);
   const sorted = order.map((i) => items[i]);
-  const inputs = sorted.map((item) => ({ input: { ...item.draft, sourceId, people: [], countries: [] }, dedup: item.probe }));
-  await lockIdentities(em, inputs.map((i) => i.input));
-  // New articles go in before the write lock (their text indexes are most of a refresh's database time); mentions wait for it.
-  const early = storeOptions ? undefined : await storeNewArticles(em, inputs);
-  // Nothing new and nothing changed: no mentions, events or counters to touch, so no write lock either.
-  if (early && early.created.length === 0) {
-    onProgress?.(items.length, items.length);
-    return inputOrder(order, (await finishNewArticles(em, early, [])).map((s) => ({ ...s, events: [] })));
-  }
-  // Writers queue here for people, counters and events: no two refreshes lock those in opposite orders.
-  await em.query(`SELECT pg_advisory_xact_lock($1)`, [CLUSTER_LOCK]);
+  // Identities, then people, then the write lock: every writer takes its locks in that order, each kind sorted.
+  await lockIdentities(em, sorted.map((item) => ({ ...item.draft, sourceId })));
   const mentions = await linkMentions(em, sorted, deps);
   deps.stepDone?.("link");
-  const stored = early
-    ? await finishNewArticles(em, early, mentions)
-    : await storeArticles(em, sorted.map((item, k) => ({ input: { ...item.draft, sourceId, ...mentions[k] }, dedup: item.probe })), storeOptions);
+  const inputs = sorted.map((item, k) => ({ input: { ...item.draft, sourceId, ...mentions[k] }, dedup: item.probe }));
+  // New articles go in before the write lock (their text indexes are most of a refresh's database time); counts wait for it.
+  const early = storeOptions ? undefined : await storeNewArticles(em, inputs);
+  const writesShared = !early || early.created.length > 0 || deps.linker.holdsAliases(em);
+  // Nothing new and nothing changed: no counters, events or people to touch, so no write lock either.
+  if (early && !writesShared) {
+    onProgress?.(items.length, items.length);
+    return inputOrder(order, (await finishNewArticles(em, early)).map((s) => ({ ...s, events: [] })));
+  }
+  // Writers queue here for people's rows, counters and events: no two refreshes lock those in opposite orders.
+  await em.query(`SELECT pg_advisory_xact_lock($1)`, [CLUSTER_LOCK]);
+  await deps.linker.writeAliases(em);
+  const stored = early ? await finishNewArticles(em, early) : await storeArticles(em, inputs, storeOptions);
   deps.stepDone?.("store");
   const fresh = stored.flatMap((s, k) => (s.outcome === "created" ? [k] : []));
   const settled = items.length - fresh.length;
@@ -104,7 +105,7 @@ function inputOrder(order: readonly number[], sorted: PersistOutcome[]): Persist
 
 /** People (through merges: an analyst may have merged someone a worker's linker still caches) and known countries, per item. */
 async function linkMentions(em: EntityManager, items: readonly Analysed[], deps: PersistDeps): Promise<Mentions[]> {
-  await deps.linker.prepare(em, items.flatMap((item) => item.entities.people.map((p) => p.ref)));
+  await deps.linker.prepare(em, items.flatMap((item) => item.entities.people.map((p) => p.ref)), { aliasesLater: true });
   const resolved = new Map<string, number>();
   for (const item of items) {
     for (const [key, id] of await deps.linker.resolve(em, item.entities.people.map((p) => p.ref))) resolved.set(key, id);

@@ -43,6 +43,8 @@ function surnameOf(ref: NewRef): { key: string; surname: string } {
 export class PeopleLinker {
   /** Per transaction (its EntityManager): reference key → person id, for text and `db:` references. */
   private readonly memo = new WeakMap<object, Map<string, number>>();
+  /** Per transaction: new aliases of stored people held for `writeAliases` (asked for with `aliasesLater`). */
+  private readonly heldAliases = new WeakMap<object, Map<number, Set<string>>>();
 
   private constructor(private readonly kbIds: Map<string, number>) {}
 
@@ -63,15 +65,30 @@ export class PeopleLinker {
     return out;
   }
 
-  /** Resolves every reference of a batch: one statement per kind of reference, four when new names are met. */
-  async prepare(em: EntityManager, refs: PersonRef[]): Promise<void> {
+  /**
+   * Resolves every reference of a batch: one statement per kind of reference, four when new names are met.
+   * With `aliasesLater`, new spellings of stored people are held until `writeAliases`: a caller that
+   * links before taking the write lock leaves stored people's rows unlocked until it holds it.
+   */
+  async prepare(em: EntityManager, refs: PersonRef[], opts: { aliasesLater?: boolean } = {}): Promise<void> {
     const todo = [...new Map(refs.filter((r) => this.known(em, r) === undefined).map((r) => [refKey(r), r])).values()];
     const kb = todo.flatMap((r) => (r.kind === "kb" && !r.id.startsWith("db:") ? [r.id] : []));
     const db = todo.flatMap((r) => (r.kind === "kb" && r.id.startsWith("db:") ? [r.id] : []));
     const fresh = todo.filter((r): r is NewRef => r.kind === "new");
     if (kb.length) await this.kbPeople(em, kb);
     if (db.length) await this.dbPeople(em, db);
-    if (fresh.length) await this.textPeople(em, fresh);
+    if (fresh.length) await this.textPeople(em, fresh, opts.aliasesLater === true);
+  }
+
+  holdsAliases(em: EntityManager): boolean {
+    return (this.heldAliases.get(em)?.size ?? 0) > 0;
+  }
+
+  /** Writes the aliases `prepare` held for this transaction: one statement, none when there are none. */
+  async writeAliases(em: EntityManager): Promise<void> {
+    const held = this.heldAliases.get(em);
+    this.heldAliases.delete(em);
+    if (held?.size) await this.writePeople(em, [], held);
   }
 
   private known(em: EntityManager, ref: PersonRef): number | undefined {
@@ -100,45 +117,34 @@ export class PeopleLinker {
     for (const { r, id } of asked) if (survivor.has(id)) this.remember(em, refKey({ kind: "kb", id: r }), survivor.get(id)!);
   }
 
-  /** New names, in order: each joins the first candidate sure to be them (earlier new names of the batch included) or becomes a person. */
-  private async textPeople(em: EntityManager, refs: NewRef[]): Promise<void> {
+  /** New names matched against stored people (and earlier names of the batch); those that match no one are created. */
+  private async textPeople(em: EntityManager, refs: NewRef[], aliasesLater: boolean): Promise<void> {
     const named = refs.map((ref) => ({ ref, ...surnameOf(ref) }));
-    const candidates = await this.lockAndRead(em, [...new Set(named.map((n) => n.surname))]);
-    const created: Created[] = [];
-    const isNew = new Set<Candidate>();
-    const aliases = new Map<number, Set<string>>();
-    const chosen = new Map<string, Candidate>();
-    for (const { ref, key, surname } of named) {
-      const list = candidates.get(surname) ?? [];
-      let suggestion: Created["suggestion"];
-      let match: Candidate | undefined;
-      for (const c of list) {
-        const m = bestMatch(ref, c);
-        if (m.confidence >= SAME_PERSON_THRESHOLD) {
-          match = c;
-          break;
-        }
-        if (m.confidence >= SUGGEST_THRESHOLD && (!suggestion || m.confidence > suggestion.confidence)) suggestion = { other: c, ...m };
-      }
-      if (match) {
-        addAliases(match, [ref.name, ...ref.aliases], isNew.has(match) ? undefined : aliases);
-      } else {
-        const person: Created = { id: 0, names: { [ref.lang]: ref.name }, aliases: [...ref.aliases], key, surname, suggestion };
-        created.push(person);
-        isNew.add(person);
-        candidates.set(surname, [...list, person]);
-        match = person;
-      }
-      chosen.set(refKey(ref), match);
+    const surnames = [...new Set(named.map((n) => n.surname))];
+    let plan = matchNames(named, await this.readCandidates(em, surnames));
+    // Only a name that creates a person needs the surname locks; then everything is matched again under them.
+    if (plan.created.length) {
+      await this.lockSurnames(em, surnames);
+      plan = matchNames(named, await this.readCandidates(em, surnames));
+    }
+    const { created, aliases, chosen } = plan;
+    if (aliasesLater) {
+      const held = this.heldAliases.get(em) ?? new Map<number, Set<string>>();
+      for (const [id, forms] of aliases) held.set(id, new Set([...(held.get(id) ?? []), ...forms]));
+      this.heldAliases.set(em, held);
+      aliases.clear();
     }
     await this.writePeople(em, created, aliases);
     for (const [key, c] of chosen) this.remember(em, key, c.id);
   }
 
   /** Two workers meeting the same new name at once must not both create it: a lock per surname, taken in order. */
-  private async lockAndRead(em: EntityManager, surnames: string[]): Promise<Map<string, Candidate[]>> {
+  private async lockSurnames(em: EntityManager, surnames: string[]): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('person:' || s)) FROM unnest($1::text[]) AS s`, [[...surnames].sort()]);
+  }
+
+  private async readCandidates(em: EntityManager, surnames: string[]): Promise<Map<string, Candidate[]>> {
     const sorted = [...surnames].sort();
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext('person:' || s)) FROM unnest($1::text[]) AS s`, [sorted]);
     const rows: (Candidate & { surname: string })[] = await em.query(
       `SELECT id, names, aliases, translit_surname AS surname FROM (
          SELECT id, names, aliases, translit_surname,
@@ -179,6 +185,38 @@ export class PeopleLinker {
        SELECT 1`,
       [JSON.stringify(people), JSON.stringify(suggestions), JSON.stringify([...aliases].map(([id, forms]) => ({ id, forms: [...forms] })))]);
   }
+}
+
+/** New names, in order: each joins the first candidate sure to be them (earlier new names of the batch included) or becomes a person. */
+function matchNames(named: { ref: NewRef; key: string; surname: string }[], candidates: Map<string, Candidate[]>) {
+  const created: Created[] = [];
+  const isNew = new Set<Candidate>();
+  const aliases = new Map<number, Set<string>>();
+  const chosen = new Map<string, Candidate>();
+  for (const { ref, key, surname } of named) {
+    const list = candidates.get(surname) ?? [];
+    let suggestion: Created["suggestion"];
+    let match: Candidate | undefined;
+    for (const c of list) {
+      const m = bestMatch(ref, c);
+      if (m.confidence >= SAME_PERSON_THRESHOLD) {
+        match = c;
+        break;
+      }
+      if (m.confidence >= SUGGEST_THRESHOLD && (!suggestion || m.confidence > suggestion.confidence)) suggestion = { other: c, ...m };
+    }
+    if (match) {
+      addAliases(match, [ref.name, ...ref.aliases], isNew.has(match) ? undefined : aliases);
+    } else {
+      const person: Created = { id: 0, names: { [ref.lang]: ref.name }, aliases: [...ref.aliases], key, surname, suggestion };
+      created.push(person);
+      isNew.add(person);
+      candidates.set(surname, [...list, person]);
+      match = person;
+    }
+    chosen.set(refKey(ref), match);
+  }
+  return { created, aliases, chosen };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { findOriginals, lateOriginals, newIdsAndCandidates, type DedupProbe } from "../cluster/pg.dedup";
 import type { ArticleInput, StoreOutcome, StoreResult } from "./article.store";
-import { freeMovedGuids, insertArticles, insertMentions, repointCopies, sameLink, updateArticles, upsertLinks, type NewArticle } from "./batch.write";
+import { freeMovedGuids, countMentions, insertArticles, repointCopies, sameLink, updateArticles, upsertLinks, type NewArticle } from "./batch.write";
 import { IdentityIndex, type Target } from "./identity.index";
 import { StoreError } from "./store.errors";
 
@@ -43,7 +43,7 @@ export async function storeArticles(em: EntityManager, items: readonly StoreItem
   }
 }
 
-/** New articles `storeNewArticles` inserted ahead of the write lock, waiting for their mentions (`finishNewArticles`). */
+/** New articles `storeNewArticles` inserted ahead of the write lock, their mentions not yet counted (`finishNewArticles`). */
 export interface EarlyStore {
   plans: Plan[];
   created: NewArticle[];
@@ -51,8 +51,8 @@ export interface EarlyStore {
 
 /**
  * The batch stored before the caller takes the write lock, when all it writes is new articles (the
- * rest already stored, unchanged): the article rows with their sources, bands and images, without
- * mentions. Undefined when the batch changes or re-links stored articles, or lost a race to a
+ * rest already stored, unchanged): the article rows with their sources, bands, images and mentions,
+ * the mentions not yet counted. Undefined when the batch changes or re-links stored articles, or lost a race to a
  * concurrent writer (nothing kept): the caller then stores it under the lock with `storeArticles`.
  * Call after `lockIdentities`, so no concurrent writer holds a row this batch would wait for.
  */
@@ -61,16 +61,16 @@ export async function storeNewArticles(em: EntityManager, items: readonly StoreI
   const { changed, relinked } = pendingWrites(plans);
   if (changed.length || relinked.length) return undefined;
   const created = await prepareNew(em, items, plans);
-  if (!(await write(em, plans, created))) return undefined;
+  if (!(await write(em, plans, created, false))) return undefined;
   return { plans, created };
 }
 
 /**
  * Under the write lock: new articles that found no original ahead of it are compared again with the
  * articles committed since (a copy written by a concurrent refresh becomes visible only now), then
- * their mentions are stored and counted. `mentions` are per item, in the order `storeNewArticles` got them.
+ * the mentions of those that are no copies are counted.
  */
-export async function finishNewArticles(em: EntityManager, early: EarlyStore, mentions: readonly Pick<ArticleInput, "people" | "countries">[]): Promise<StoreResult[]> {
+export async function finishNewArticles(em: EntityManager, early: EarlyStore): Promise<StoreResult[]> {
   const { plans, created } = early;
   const own = new Set(created.map((c) => c.target.id!));
   const alone = created.filter((c) => c.target.originalId === null && c.probe?.bands.length);
@@ -87,9 +87,7 @@ export async function finishNewArticles(em: EntityManager, early: EarlyStore, me
     });
     await repointCopies(em, repointed.map((c) => c.target));
   }
-  const byTarget = new Map<unknown, Pick<ArticleInput, "people" | "countries">>();
-  plans.forEach((p, i) => p.outcome === "created" && byTarget.set(p.target, mentions[i]));
-  await insertMentions(em, created.map(({ target: t }) => ({ id: t.id!, content: { ...t.content!, ...byTarget.get(t)! }, counted: t.originalId === null })));
+  await countMentions(em, created.map(({ target: t }) => ({ id: t.id!, content: t.content!, counted: t.originalId === null })));
   return plans.map(resultOf);
 }
 
@@ -133,13 +131,13 @@ async function prepareNew(em: EntityManager, items: readonly StoreItem[], plans:
 }
 
 /** All writes of the batch behind a savepoint: false when a concurrent writer got there first (nothing kept). */
-async function write(em: EntityManager, plans: Plan[], created: NewArticle[]): Promise<boolean> {
+async function write(em: EntityManager, plans: Plan[], created: NewArticle[], count = true): Promise<boolean> {
   const { targets, changed, relinked } = pendingWrites(plans);
   if (created.length === 0 && changed.length === 0 && relinked.length === 0) return true;
   await em.query(`SAVEPOINT ${SAVEPOINT}`);
   try {
     await freeMovedGuids(em, targets);
-    if (created.length && (await insertArticles(em, created)) < created.length) {
+    if (created.length && (await insertArticles(em, created, count)) < created.length) {
       await em.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
       return false;
     }

@@ -69,11 +69,12 @@ export interface NewArticle { target: Target; probe?: DedupProbe }
 
 /**
  * Inserts the batch's new articles with their source links, dedup bands, images and mentions in
- * one statement. An article whose canonical URL appeared meanwhile is skipped with everything it
- * owns; the returned count tells the caller.
+ * one statement, counting the mentions of those that are no copies unless `count` is false. An
+ * article whose canonical URL appeared meanwhile is skipped with everything it owns; the returned
+ * count tells the caller.
  */
-export async function insertArticles(em: EntityManager, created: NewArticle[]): Promise<number> {
-  const owned = created.map(({ target: t }) => ({ id: t.id!, content: t.content!, counted: t.originalId === null }));
+export async function insertArticles(em: EntityManager, created: NewArticle[], count = true): Promise<number> {
+  const owned = created.map(({ target: t }) => ({ id: t.id!, content: t.content!, counted: count && t.originalId === null }));
   const articles = created.map(({ target: t, probe }) => articleRecord(t.id!, t.content!, t.originalId, probe));
   // 32 bands per article: two flat arrays cost less to encode and to read than as many JSON objects.
   const bands = created.flatMap(({ probe }) => probe?.bands ?? []);
@@ -95,15 +96,19 @@ export async function insertArticles(em: EntityManager, created: NewArticle[]): 
   return rows.length;
 }
 
-/** Mentions of articles already inserted (`storeNewArticles`), with the counts of those that are no copies. */
-export async function insertMentions(em: EntityManager, owned: Owned[]): Promise<void> {
-  const [, people, countries] = childParams(owned);
-  if (people === "[]" && countries === "[]") return;
+/** Mention counts of inserted articles that are no copies (`insertArticles` without counting): one statement. */
+export async function countMentions(em: EntityManager, owned: Owned[]): Promise<void> {
+  const people = new Map<number, number>();
+  const countries = new Map<string, number>();
+  for (const { content, counted } of owned.filter((o) => o.counted)) {
+    for (const m of content.people) people.set(m.personId, (people.get(m.personId) ?? 0) + 1);
+    for (const m of content.countries) countries.set(m.code, (countries.get(m.code) ?? 0) + 1);
+  }
+  if (people.size === 0 && countries.size === 0) return;
   await em.query(
-    `WITH own AS (SELECT unnest($1::int[]) AS id),
-     ${CHILDREN("own", ["'[]'", "$2", "$3"])}
-     SELECT 1`,
-    [owned.map((o) => o.id), people, countries]);
+    `WITH pc AS (UPDATE person p SET mention_count = p.mention_count + x.n FROM unnest($1::int[], $2::int[]) AS x(id, n) WHERE p.id = x.id)
+     UPDATE country c SET mention_count = c.mention_count + x.n FROM unnest($3::text[], $4::int[]) AS x(code, n) WHERE c.code = x.code`,
+    [[...people.keys()], [...people.values()], [...countries.keys()], [...countries.values()]]);
 }
 
 /** New articles found to copy another only after they were inserted: their `original_id` set. */

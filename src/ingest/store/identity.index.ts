@@ -179,7 +179,7 @@ const IDENTITY_LOCKS = 7_220_002;
  * concurrent refresh with the same story wait for that one to commit, then identify against it;
  * and no writer ever waits, holding the write lock, for a row another writer queued behind it holds.
  */
-export async function lockIdentities(em: EntityManager, items: readonly ArticleInput[]): Promise<void> {
+export async function lockIdentities(em: EntityManager, items: readonly Pick<ArticleInput, "sourceId" | "canonicalUrl" | "contentHash" | "guid">[]): Promise<void> {
   if (items.length === 0) return;
   const keys = new Set(items.flatMap((a) => [`u\n${a.canonicalUrl}`, `h\n${a.contentHash}`, ...(a.guid ? [`g\n${guidKey(a.sourceId, a.guid)}`] : [])]));
   await em.query(

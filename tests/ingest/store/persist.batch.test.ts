@@ -186,4 +186,42 @@ describe("persisting refreshes", () => {
       await db.close();
     }
   });
+
+  it("writes a new spelling of a person met before as their alias only once it holds the write lock", async () => {
+    const db = await createTestDatabase();
+    const holder = db.dataSource.createQueryRunner();
+    try {
+      const loaded = loadEventFixtures();
+      const w = await fixtureWorld(db, loaded);
+      const deps = await depsFor(db);
+      const source = w.sources.get(loaded[0].fixture.sourceId)!;
+      const naming = (l: (typeof loaded)[number], name: string) => {
+        const a = analysedOf(l, w);
+        const ref = { kind: "new" as const, name, lang: "ar", aliases: [], key: "" };
+        return { ...a, entities: { ...a.entities, people: [{ ref, count: 1, salience: 0.5, firstOffset: 0, surfaces: [name] }] } };
+      };
+      const [first] = await db.dataSource.transaction((em) => persistArticles(em, source, [naming(loaded[0], "كريم الزهراني")], deps));
+      const [{ person_id: personId }] = await db.dataSource.query(`SELECT person_id FROM article_person WHERE article_id = $1`, [first.articleId]);
+      await holder.startTransaction();
+      await holder.query(`SELECT pg_advisory_xact_lock($1)`, [CLUSTER_LOCK]);
+      const second = db.dataSource.transaction((em) => persistArticles(em, source, [naming(loaded[1], "كريم الزهرانى")], deps));
+      for (;;) {
+        const [{ k }] = await db.dataSource.query(`SELECT count(*)::int AS k FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1`, [CLUSTER_LOCK]);
+        if (k > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      // Queued for the write lock, the refresh holds no lock on the person's row: the holder may still count their mentions.
+      await holder.query(`SELECT id FROM person WHERE id = $1 FOR NO KEY UPDATE NOWAIT`, [personId]);
+      await holder.commitTransaction();
+      const [stored] = await second;
+      const [{ aliases }] = await db.dataSource.query(`SELECT aliases FROM person WHERE id = $1`, [personId]);
+      expect(await db.dataSource.query(`SELECT person_id FROM article_person WHERE article_id = $1`, [stored.articleId])).toEqual([{ person_id: personId }]);
+      expect(aliases).toContain("كريم الزهرانى");
+      expect(await mentionCountDrift(db.dataSource)).toEqual([]);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+      await db.close();
+    }
+  });
 });
