@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import type { Cache } from "../cache";
+import { sqlState } from "../db/sql-state";
 import type { Fetcher } from "../sources/fetch";
 import { analyse, analyseAll, type Analysed } from "./analyse";
 import type { EntityMatcher } from "./entities";
@@ -112,12 +113,23 @@ async function runRefresh(deps: IngestDeps, source: SourceRow, read: () => Promi
   return report;
 }
 
-/** Every write of the refresh in one transaction, as one batch: a crash mid-refresh leaves no partial article. */
+// deadlock_detected: PostgreSQL broke a lock cycle (say, an analyst's merge against refreshes naming the same person) by rolling this refresh back whole.
+const REPLAYED = "40P01";
+const STORE_ATTEMPTS = 3;
+
+/** Every write of the refresh in one transaction, as one batch: a crash mid-refresh leaves no partial article; a deadlock victim runs again. */
 async function store(deps: IngestDeps, sourceId: number, analysed: Analysed[], report: RefreshReport, onProgress?: Progress): Promise<IngestEvent[]> {
-  const outcomes = await deps.db.transaction((em) =>
-    persistArticles(em, sourceId, analysed, { linker: deps.linker, countryCodes: deps.countryCodes, windowHours: deps.clusterWindowHours }, onProgress));
-  for (const r of outcomes) report[r.outcome] += 1;
-  return outcomes.flatMap((r) => r.events);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const outcomes = await deps.db.transaction((em) =>
+        persistArticles(em, sourceId, analysed, { linker: deps.linker, countryCodes: deps.countryCodes, windowHours: deps.clusterWindowHours }, onProgress));
+      for (const r of outcomes) report[r.outcome] += 1;
+      return outcomes.flatMap((r) => r.events);
+    } catch (err) {
+      if (attempt >= STORE_ATTEMPTS || sqlState(err) !== REPLAYED) throw err;
+      deps.log.info({ sourceId, attempt }, "refresh was a deadlock victim; writing it again");
+    }
+  }
 }
 
 /** After commit: caches go stale together, subscribers hear about new articles. */

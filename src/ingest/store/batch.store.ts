@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import { sqlState } from "../../db/sql-state";
 import { findOriginals, lateOriginals, newIdsAndCandidates, type DedupProbe } from "../cluster/pg.dedup";
 import type { ArticleInput, StoreOutcome, StoreResult } from "./article.store";
 import { freeMovedGuids, countMentions, insertArticles, repointCopies, sameLink, updateArticles, upsertLinks, type NewArticle } from "./batch.write";
@@ -149,12 +150,6 @@ async function write(em: EntityManager, plans: Plan[], created: NewArticle[], co
     await em.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
     return false;
   }
-}
-
-function sqlState(err: unknown): string | undefined {
-  const e = err as { code?: unknown; driverError?: { code?: unknown } };
-  const code = e?.driverError?.code ?? e?.code;
-  return typeof code === "string" ? code : undefined;
 }
 
 function resultOf(p: Plan): StoreResult {

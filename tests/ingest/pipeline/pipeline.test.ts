@@ -213,6 +213,22 @@ describe("items without links and failures mid-write", () => {
     expect(n).toBe(0);
     expect(await runtime.refresh(id)).toMatchObject({ ok: true, created: 4 });
   });
+
+  it("writes a refresh again, whole, when the database picked it as a deadlock's victim", async () => {
+    server.routes.set("/victim.xml", { type: "application/rss+xml", body: linkless(3).replace(/floods/g, "quakes") });
+    const { id } = await sources.add({ url: `${server.url}/victim.xml` });
+    let calls = 0;
+    const victim = Object.create(runtime.deps.linker);
+    victim.resolve = async (...args: unknown[]) => {
+      if (++calls === 2) throw Object.assign(new Error("deadlock detected"), { code: "40P01" });
+      return runtime.deps.linker.resolve(...(args as Parameters<typeof runtime.deps.linker.resolve>));
+    };
+    const report = await refreshSource({ ...runtime.deps, linker: victim }, id);
+    expect(report).toMatchObject({ ok: true, created: 3 });
+    expect(calls).toBeGreaterThan(3);
+    const [{ n }] = await q(`SELECT count(*)::int AS n FROM article WHERE source_id = $1`, [id]);
+    expect(n).toBe(3);
+  });
 });
 
 describe("bad sources", () => {
