@@ -197,16 +197,22 @@ describe("items without links and failures mid-write", () => {
     expect(n).toBe(3);
   });
 
+  /** The runtime's linker, except that its `n`-th `resolve` throws `err` (a crash or a database error mid-refresh). */
+  function linkerFailingAt(n: number, err: Error) {
+    let calls = 0;
+    const linker = Object.create(runtime.deps.linker);
+    linker.resolve = async (...args: unknown[]) => {
+      if (++calls === n) throw err;
+      return runtime.deps.linker.resolve(...(args as Parameters<typeof runtime.deps.linker.resolve>));
+    };
+    return { linker, calls: () => calls };
+  }
+
   it("writes nothing when a refresh fails halfway through its items", async () => {
     server.routes.set("/half.xml", { type: "application/rss+xml", body: linkless(4).replace(/floods/g, "storms") });
     const { id } = await sources.add({ url: `${server.url}/half.xml` });
-    let calls = 0;
-    const failing = Object.create(runtime.deps.linker);
-    failing.resolve = async (...args: unknown[]) => {
-      if (++calls === 3) throw new Error("simulated crash in the middle of a refresh");
-      return runtime.deps.linker.resolve(...(args as Parameters<typeof runtime.deps.linker.resolve>));
-    };
-    const report = await refreshSource({ ...runtime.deps, linker: failing }, id);
+    const failing = linkerFailingAt(3, new Error("simulated crash in the middle of a refresh"));
+    const report = await refreshSource({ ...runtime.deps, linker: failing.linker }, id);
     expect(report.ok).toBe(false);
     expect(report.error).toMatch(/simulated crash/);
     const [{ n }] = await q(`SELECT count(*)::int AS n FROM article WHERE source_id = $1`, [id]);
@@ -217,15 +223,10 @@ describe("items without links and failures mid-write", () => {
   it("writes a refresh again, whole, when the database picked it as a deadlock's victim", async () => {
     server.routes.set("/victim.xml", { type: "application/rss+xml", body: linkless(3).replace(/floods/g, "quakes") });
     const { id } = await sources.add({ url: `${server.url}/victim.xml` });
-    let calls = 0;
-    const victim = Object.create(runtime.deps.linker);
-    victim.resolve = async (...args: unknown[]) => {
-      if (++calls === 2) throw Object.assign(new Error("deadlock detected"), { code: "40P01" });
-      return runtime.deps.linker.resolve(...(args as Parameters<typeof runtime.deps.linker.resolve>));
-    };
-    const report = await refreshSource({ ...runtime.deps, linker: victim }, id);
+    const victim = linkerFailingAt(2, Object.assign(new Error("deadlock detected"), { code: "40P01" }));
+    const report = await refreshSource({ ...runtime.deps, linker: victim.linker }, id);
     expect(report).toMatchObject({ ok: true, created: 3 });
-    expect(calls).toBeGreaterThan(3);
+    expect(victim.calls()).toBeGreaterThan(3);
     const [{ n }] = await q(`SELECT count(*)::int AS n FROM article WHERE source_id = $1`, [id]);
     expect(n).toBe(3);
   });
