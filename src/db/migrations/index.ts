@@ -6,6 +6,7 @@ import { EntityRollups1764374600000 } from "./1764374600000-entity-rollups";
 import { EventCentroidLz41764374700000 } from "./1764374700000-event-centroid-lz4";
 import { EventVersion1764374800000 } from "./1764374800000-event-version";
 import { EventMergedIntoIndex1764374900000 } from "./1764374900000-event-merged-into-index";
+import { DedupBandsArray1764375000000 } from "./1764375000000-dedup-bands-array";
 
 /** In order; TypeORM runs those not yet recorded in the migrations table. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   EventCentroidLz41764374700000,
   EventVersion1764374800000,
   EventMergedIntoIndex1764374900000,
+  DedupBandsArray1764375000000,
 ];

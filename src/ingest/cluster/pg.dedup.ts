@@ -36,7 +36,7 @@ const IDS_AND_CANDIDATES = `
   UNION ALL
   SELECT NULL, a.id, a.dedup_signature, a.original_id, h.items FROM (
     SELECT c.id, array_agg(q.i) AS items FROM jsonb_to_recordset($2::jsonb) AS q(i int, bands bigint[])
-    CROSS JOIN LATERAL (SELECT DISTINCT d.article_id AS id FROM article_dedup d WHERE d.band = ANY(q.bands) ORDER BY 1 LIMIT ${MAX_CANDIDATES}) c
+    CROSS JOIN LATERAL (SELECT s.id FROM article s WHERE s.dedup_bands && q.bands ORDER BY 1 LIMIT ${MAX_CANDIDATES}) c
     GROUP BY c.id) h
   JOIN article a ON a.id = h.id`;
 

@@ -5,14 +5,15 @@ import type { SourceLink, Target } from "./identity.index";
 
 const ARTICLE_RECORD = `r(id int, source_id int, url text, canonical_url text, guid text, title text, summary text, body_html text, body_text text,
   language text, direction text, published_at timestamptz, updated_at timestamptz, fetched_at timestamptz, source_category text, category text,
-  authors text[], tags text[], site_name text, content_hash text, word_count int, see_also jsonb, related_links jsonb, original_id int, dedup_signature text)`;
+  authors text[], tags text[], site_name text, content_hash text, word_count int, see_also jsonb, related_links jsonb, original_id int, dedup_signature text,
+  dedup_bands bigint[])`;
 
 /** Columns an update rewrites: the first source and the canonical URL stay with the article. */
 const UPDATED = [
   "url", "guid", "title", "summary", "body_html", "body_text", "language", "direction", "published_at", "updated_at", "fetched_at",
   "source_category", "category", "authors", "tags", "site_name", "content_hash", "word_count", "see_also", "related_links",
 ];
-const INSERTED = ["id", "source_id", "canonical_url", ...UPDATED, "original_id", "dedup_signature"];
+const INSERTED = ["id", "source_id", "canonical_url", ...UPDATED, "original_id", "dedup_signature", "dedup_bands"];
 
 function articleRecord(id: number, a: ArticleInput, originalId: number | null, probe?: DedupProbe) {
   return {
@@ -21,6 +22,7 @@ function articleRecord(id: number, a: ArticleInput, originalId: number | null, p
     updated_at: a.updatedAt?.toISOString() ?? null, fetched_at: a.fetchedAt.toISOString(), source_category: a.sourceCategory ?? null,
     category: a.category ?? null, authors: a.authors, tags: a.tags, site_name: a.siteName ?? null, content_hash: a.contentHash,
     word_count: a.wordCount, see_also: a.seeAlso, related_links: a.relatedLinks, original_id: originalId, dedup_signature: probe?.encoded ?? null,
+    dedup_bands: probe?.bands.length ? probe.bands : null,
   };
 }
 
@@ -68,7 +70,7 @@ export function sameLink(x: SourceLink | undefined, y: SourceLink): boolean {
 export interface NewArticle { target: Target; probe?: DedupProbe }
 
 /**
- * Inserts the batch's new articles with their source links, dedup bands, images and mentions in
+ * Inserts the batch's new articles (near-duplicate bands included) with their source links, images and mentions in
  * one statement, counting the mentions of those that are no copies unless `count` is false. An
  * article whose canonical URL appeared meanwhile is skipped with everything it owns; the returned
  * count tells the caller.
@@ -76,9 +78,6 @@ export interface NewArticle { target: Target; probe?: DedupProbe }
 export async function insertArticles(em: EntityManager, created: NewArticle[], count = true): Promise<number> {
   const owned = created.map(({ target: t }) => ({ id: t.id!, content: t.content!, counted: count && t.originalId === null }));
   const articles = created.map(({ target: t, probe }) => articleRecord(t.id!, t.content!, t.originalId, probe));
-  // 32 bands per article: two flat arrays cost less to encode and to read than as many JSON objects.
-  const bands = created.flatMap(({ probe }) => probe?.bands ?? []);
-  const bandOwners = created.flatMap(({ target: t, probe }) => (probe?.bands ?? []).map(() => t.id!));
   const rows: { id: number }[] = await em.query(
     `WITH ins AS (
        INSERT INTO article (${INSERTED.join(", ")})
@@ -87,12 +86,9 @@ export async function insertArticles(em: EntityManager, created: NewArticle[], c
      src AS (INSERT INTO article_source (article_id, source_id, url, guid, published_at)
        SELECT r.article_id, r.source_id, r.url, r.guid, r.published_at
        FROM jsonb_to_recordset($2::jsonb) AS r(article_id int, source_id int, url text, guid text, published_at timestamptz) JOIN ins ON ins.id = r.article_id),
-     dd AS (INSERT INTO article_dedup (band, article_id)
-       SELECT r.band, r.article_id FROM unnest($3::bigint[], $4::int[]) AS r(band, article_id) JOIN ins ON ins.id = r.article_id
-       ON CONFLICT DO NOTHING),
-     ${CHILDREN("ins", ["$5", "$6", "$7"])}
+     ${CHILDREN("ins", ["$3", "$4", "$5"])}
      SELECT id FROM ins`,
-    [JSON.stringify(articles), JSON.stringify(created.flatMap(({ target }) => linkRecords(target, false))), bands, bandOwners, ...childParams(owned)]);
+    [JSON.stringify(articles), JSON.stringify(created.flatMap(({ target }) => linkRecords(target, false))), ...childParams(owned)]);
   return rows.length;
 }
 

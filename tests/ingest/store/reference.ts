@@ -132,7 +132,7 @@ export async function ingestState(db: TestDatabase): Promise<Record<string, unkn
       languages, centroid, merged_into_id, search_text FROM event ORDER BY id`),
     eventKeys: await q(`SELECT key, event_id, first_seen, last_seen FROM event_key ORDER BY key, event_id`),
     stats: await q(`SELECT key, df FROM entity_stat ORDER BY key`),
-    dedup: await q(`SELECT band, article_id FROM article_dedup ORDER BY band, article_id`),
+    dedup: await q(`SELECT id, dedup_bands FROM article WHERE dedup_bands IS NOT NULL ORDER BY id`),
     counts: await q(`SELECT 'p' || id AS id, mention_count FROM person WHERE mention_count > 0 UNION ALL
       SELECT 'c' || code, mention_count FROM country WHERE mention_count > 0 ORDER BY 1`),
     rollups: await q(`SELECT article_id, day, keys, pair_n FROM article_rollup ORDER BY article_id`),
