@@ -7,7 +7,7 @@ import type { IngestEvent } from "./ingest-events";
 import { refKey, type PeopleLinker } from "./link/people.linker";
 import { syncRollups } from "./rollups";
 import type { ArticleInput, StoreOutcome } from "./store/article.store";
-import { finishNewArticles, storeArticles, storeNewArticles, type StoreOptions } from "./store/batch.store";
+import { earlyResults, finishNewArticles, storeArticles, storeNewArticles, type StoreOptions } from "./store/batch.store";
 import { lockIdentities } from "./store/identity.index";
 
 export interface PersistOutcome {
@@ -63,12 +63,12 @@ export async function persistArticles(
   deps.stepDone?.("link");
   const inputs = sorted.map((item, k) => ({ input: { ...item.draft, sourceId, ...mentions[k] }, dedup: item.probe }));
   // New articles go in before the write lock (their text indexes are most of a refresh's database time); counts wait for it.
+  // A caller staging a concurrent writer (`storeOptions.beforeWrite`) gets the locked path, where its hook runs.
   const early = storeOptions ? undefined : await storeNewArticles(em, inputs);
-  const writesShared = !early || early.created.length > 0 || deps.linker.holdsAliases(em);
   // Nothing new and nothing changed: no counters, events or people to touch, so no write lock either.
-  if (early && !writesShared) {
+  if (early && early.created.length === 0 && !deps.linker.holdsAliases(em)) {
     onProgress?.(items.length, items.length);
-    return inputOrder(order, (await finishNewArticles(em, early)).map((s) => ({ ...s, events: [] })));
+    return inputOrder(order, earlyResults(early).map((s) => ({ ...s, events: [] })));
   }
   // Writers queue here for people's rows, counters and events: no two refreshes lock those in opposite orders.
   await em.query(`SELECT pg_advisory_xact_lock($1)`, [CLUSTER_LOCK]);

@@ -80,6 +80,7 @@ export class PeopleLinker {
     if (fresh.length) await this.textPeople(em, fresh, opts.aliasesLater === true);
   }
 
+  /** Whether `prepare` held aliases for this transaction: its caller must then take the write lock and `writeAliases`. */
   holdsAliases(em: EntityManager): boolean {
     return (this.heldAliases.get(em)?.size ?? 0) > 0;
   }

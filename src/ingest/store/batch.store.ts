@@ -72,7 +72,7 @@ export async function storeNewArticles(em: EntityManager, items: readonly StoreI
  * the mentions of those that are no copies are counted.
  */
 export async function finishNewArticles(em: EntityManager, early: EarlyStore): Promise<StoreResult[]> {
-  const { plans, created } = early;
+  const { created } = early;
   const own = new Set(created.map((c) => c.target.id!));
   const alone = created.filter((c) => c.target.originalId === null && c.probe?.bands.length);
   if (alone.length) {
@@ -89,7 +89,12 @@ export async function finishNewArticles(em: EntityManager, early: EarlyStore): P
     await repointCopies(em, repointed.map((c) => c.target));
   }
   await countMentions(em, created.map(({ target: t }) => ({ id: t.id!, content: t.content!, counted: t.originalId === null })));
-  return plans.map(resultOf);
+  return earlyResults(early);
+}
+
+/** What `storeNewArticles` stored, per item: as it stands, so after `finishNewArticles` when there were new articles. */
+export function earlyResults(early: EarlyStore): StoreResult[] {
+  return early.plans.map(resultOf);
 }
 
 /** Writes the batch's stored targets need besides inserting new articles. */
