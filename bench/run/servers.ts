@@ -43,6 +43,12 @@ export const SERVERS: Record<string, Factory> = {
     false, true,
     // Entries written by every miss are never read again; a short TTL keeps them from piling up in Redis.
     { CACHE_TTL_SECONDS: "5" }),
+  // A/B runs: another checkout's build (BENCH_BASE_ROOT, its own `npm run build` done) in the same rounds as this one.
+  "khabar-base-cold": (s) => {
+    const root = process.env.BENCH_BASE_ROOT;
+    if (!root) throw new Error("bench.run: khabar-base-cold needs BENCH_BASE_ROOT, the root of a built checkout to compare with");
+    return khabar("khabar-base-cold", `khabar-cold built from ${root}`, false, true, { CACHE_TTL_SECONDS: "5" })({ ...s, repoRoot: root });
+  },
   "khabar-warm": khabar("khabar-warm", "gateway, response cache on, the same request repeated: served from Redis", true, false, {}),
   "redis-ceiling": (s) => new CeilingServer({
     name: "redis-ceiling",

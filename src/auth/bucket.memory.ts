@@ -18,6 +18,10 @@ export class MemoryBuckets implements Buckets {
     return this.step(key, -points, policy);
   }
 
+  refundSoon(key: string, points: number, policy: RatePolicy): BucketState {
+    return this.step(key, -points, policy);
+  }
+
   private step(key: string, cost: number, policy: RatePolicy): BucketState {
     const { next, state } = stepBucket(this.buckets.get(key), this.clock(), cost, policy);
     // A full bucket is the same as no bucket, so entries expire once they would have refilled.

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { RedisClientType } from "redis";
 import type { RatePolicy } from "../config/config";
-import { describe, type BucketState, type Buckets } from "./bucket";
+import { describe, refunded, type BucketState, type Buckets } from "./bucket";
 import { MemoryBuckets } from "./bucket.memory";
 import { closeRedis, connectRedis, luaScript, runScript } from "./redis";
 
@@ -46,6 +46,8 @@ export class RedisBuckets implements Buckets {
   readonly kind = "redis" as const;
   private readonly fallback = new MemoryBuckets();
   private lastWarning = 0;
+  private pending = new Map<string, { points: number; policy: RatePolicy }>();
+  private flushing?: Promise<unknown>;
 
   private constructor(
     private readonly client: RedisClientType,
@@ -63,6 +65,22 @@ export class RedisBuckets implements Buckets {
 
   refund(key: string, points: number, policy: RatePolicy): Promise<BucketState> {
     return this.run(key, -points, policy);
+  }
+
+  refundSoon(key: string, points: number, policy: RatePolicy, after: BucketState): BucketState {
+    // setImmediate, not a timer: a client's next request cannot be charged before this refund is sent.
+    if (this.pending.size === 0) setImmediate(() => this.flush());
+    const held = this.pending.get(key);
+    if (held) held.points += points;
+    else this.pending.set(key, { points, policy });
+    return refunded(after, points, policy);
+  }
+
+  private flush(): void {
+    if (this.pending.size === 0) return;
+    const batch = this.pending;
+    this.pending = new Map();
+    this.flushing = Promise.all([...batch].map(([key, { points, policy }]) => this.run(key, -points, policy)));
   }
 
   private async run(key: string, cost: number, policy: RatePolicy): Promise<BucketState> {
@@ -86,6 +104,8 @@ export class RedisBuckets implements Buckets {
   }
 
   async close(): Promise<void> {
+    this.flush();
+    await this.flushing;
     await closeRedis(this.client);
     await this.fallback.close();
   }

@@ -18,6 +18,11 @@ export interface Buckets {
   readonly kind: "redis" | "memory";
   take(key: string, cost: number, policy: RatePolicy): Promise<BucketState>;
   refund(key: string, points: number, policy: RatePolicy): Promise<BucketState>;
+  /**
+   * Gives points back without waiting: refunds to one key within the same event-loop turn are
+   * sent as one, before any later charge. Returns the state `after` (a charge's) becomes.
+   */
+  refundSoon(key: string, points: number, policy: RatePolicy, after: BucketState): BucketState;
   close(): Promise<void>;
 }
 
@@ -49,4 +54,9 @@ export function describe(allowed: boolean, tokens: number, cost: number, policy:
     retryAfterMs: allowed ? 0 : Math.ceil((cost - tokens) / perMs),
     fullAt: now + msToFull,
   };
+}
+
+/** The state a charge's `after` becomes once `points` are given back (capped at capacity), on that charge's clock. */
+export function refunded(after: BucketState, points: number, policy: RatePolicy): BucketState {
+  return describe(after.allowed, Math.min(policy.capacity, after.remaining + points), 0, policy, after.fullAt - after.msToFull);
 }

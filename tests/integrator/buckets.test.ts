@@ -18,6 +18,13 @@ describe("in-process token buckets", () => {
     expect(await b.refund("k", 500, policy)).toMatchObject({ remaining: 100, msToFull: 0 });
   });
 
+  it("gives points back at once when refunding soon, and reports the state after the refund", async () => {
+    const b = new MemoryBuckets(() => 0);
+    const charged = await b.take("k", 60, policy);
+    expect(b.refundSoon("k", 25, policy, charged)).toMatchObject({ allowed: true, remaining: 65 });
+    expect((await b.take("k", 0, policy)).remaining).toBe(65);
+  });
+
   it("keeps separate buckets per key", async () => {
     const b = new MemoryBuckets(() => 0);
     await b.take("a", 100, policy);
@@ -59,6 +66,37 @@ describe("Redis token buckets", () => {
       expect(Math.floor((await b.take("shared", 0, slow)).remaining)).toBe(30);
     } finally {
       await a.close();
+      await b.close();
+    }
+  });
+
+  (process.env.REDIS_URL ? it : it.skip)("sends refunds made in one turn together, before the next charge, and projects the state they give", async () => {
+    const b = await RedisBuckets.connect(process.env.REDIS_URL!, `khabar:test:${Date.now()}:soon:`, log);
+    try {
+      const slow = { capacity: 100, refillPerSecond: 0.001 };
+      const charged = await b.take("k", 60, slow);
+      const first = b.refundSoon("k", 10, slow, charged);
+      const second = b.refundSoon("k", 15, slow, first);
+      expect(Math.floor(first.remaining)).toBe(50);
+      expect(Math.floor(second.remaining)).toBe(65);
+      expect(b.refundSoon("other", 5, slow, charged).remaining).toBeLessThanOrEqual(100);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(Math.floor((await b.take("k", 0, slow)).remaining)).toBe(65);
+    } finally {
+      await b.close();
+    }
+  });
+
+  (process.env.REDIS_URL ? it : it.skip)("sends refunds still held when closed", async () => {
+    const prefix = `khabar:test:${Date.now()}:close:`;
+    const slow = { capacity: 100, refillPerSecond: 0.001 };
+    const a = await RedisBuckets.connect(process.env.REDIS_URL!, prefix, log);
+    a.refundSoon("k", 30, slow, await a.take("k", 50, slow));
+    await a.close();
+    const b = await RedisBuckets.connect(process.env.REDIS_URL!, prefix, log);
+    try {
+      expect(Math.floor((await b.take("k", 0, slow)).remaining)).toBe(80);
+    } finally {
       await b.close();
     }
   });
