@@ -18,7 +18,8 @@ export class MemoryBuckets implements Buckets {
     return this.step(key, -points, policy);
   }
 
-  refundSoon(key: string, points: number, policy: RatePolicy): BucketState {
+  /** In this process a refund costs nothing to send: it is made at once, and `after` is not needed. */
+  refundSoon(key: string, points: number, policy: RatePolicy, _after?: BucketState): BucketState {
     return this.step(key, -points, policy);
   }
 

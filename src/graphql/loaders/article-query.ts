@@ -196,6 +196,22 @@ export function scopedArticlePagesQuery(
   return { sql, params: params.values };
 }
 
+/**
+ * A person and the first page of their articles in one statement: every row carries the person as
+ * JSON text (parsed once, from the first row); a person with no article on the page gives one row
+ * whose article columns are null, and an unknown id gives none.
+ */
+export function personWithPageQuery(personId: number, c: ArticleCriteria, limit: number, after?: Keyset, columns: PageColumns = {}): BuiltQuery {
+  const params = new Params();
+  const idParam = params.add(personId);
+  const p = plan(c, params, { kind: "person", keyExpr: "q.id" });
+  const conds = [...p.where, ...keysetCondition(p, after, params)];
+  const inner = `SELECT ${articleSql(columns)} FROM ${p.from} ${whereSql(conds)} ORDER BY ${p.at} DESC, ${p.id} DESC LIMIT ${limitSql(c, limit, params)}`;
+  const person = `SELECT p.id, ${jsonObject("Person", PERSON_COLUMN_LIST)}::text AS person FROM person p WHERE p.id = ${idParam}`;
+  const sql = `SELECT q.person AS "rel.person", x.* FROM (${person}) q LEFT JOIN LATERAL (${inner}) x ON true`;
+  return { sql, params: params.values };
+}
+
 export function scopedArticleCountsQuery(kind: ScopeKind, keys: (number | string)[], c: ArticleCriteria): BuiltQuery {
   const params = new Params();
   const keysParam = params.add(keys);

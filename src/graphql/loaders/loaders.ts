@@ -13,6 +13,7 @@ import {
   scopedArticlePagesQuery,
   type ArticleCriteria,
   type BuiltQuery,
+  personWithPageQuery,
   type ScopeKind,
 } from "./article-query";
 import type { RequestCache } from "./cached-batch";
@@ -287,6 +288,25 @@ export class Loaders {
 
   /** Pages of articles for many parents with the same arguments: one LATERAL statement per argument set. */
   scopedPage(kind: ScopeKind, key: number | string, spec: PageSpec, columns: PageColumns = {}): Promise<ArticleRow[]> {
+    return this.pageLoader(kind, spec, columns).load(String(key));
+  }
+
+  /**
+   * A person's row, with the first page of their articles selected in the same statement and left
+   * waiting where `scopedPage` looks for it. Null for an unknown id.
+   */
+  async personWithPage(id: number, spec: PageSpec, columns: PageColumns): Promise<PersonRow | null> {
+    const rows = await this.query<Record<string, unknown>>(personWithPageQuery(id, spec.criteria, spec.limit, spec.after, columns));
+    if (rows.length === 0) return null;
+    const person = JSON.parse(rows[0]["rel.person"] as string) as PersonRow;
+    const page = rows[0].id == null ? [] : rows;
+    for (const row of page) this.primeRelations(row, columns.relations);
+    this.person.prime(id, person);
+    this.pageLoader("person", spec, columns).prime(String(id), page as unknown as ArticleRow[]);
+    return person;
+  }
+
+  private pageLoader(kind: ScopeKind, spec: PageSpec, columns: PageColumns): DataLoader<string, ArticleRow[]> {
     const sig = `${kind}|${JSON.stringify(spec)}|${JSON.stringify(columns)}`;
     let loader = this.pages.get(sig);
     if (!loader) {
@@ -300,7 +320,7 @@ export class Loaders {
       });
       this.pages.set(sig, loader);
     }
-    return loader.load(String(key));
+    return loader;
   }
 
   scopedCount(kind: ScopeKind, key: number | string, criteria: ArticleCriteria): Promise<number> {

@@ -1,4 +1,5 @@
 import type { Context } from "../context";
+import type { PageSpec } from "../loaders/loaders";
 import type { ScopeKind } from "../loaders/article-query";
 import type { ArticlesArgs } from "../types/filters.type";
 import { toCriteria, validAfter, validFirst } from "../validate";
@@ -8,11 +9,16 @@ import { toConnection } from "./connection";
 
 /** `articles(filter, first, after)` under a person, country, event or source: batched across parents. */
 export async function scopedArticles(ctx: Context, kind: ScopeKind, key: number | string, args: ArticlesArgs, info: SelectionInfo) {
+  const spec = pageSpec(ctx, args);
+  const rows = await ctx.loaders.scopedPage(kind, key, spec, articlePageColumns(info));
+  return toConnection(rows, spec.limit - 1, (r) => r.publishedAt, () => ctx.loaders.scopedCount(kind, key, spec.criteria));
+}
+
+/** The page `articles(first, after, filter)` asks for, checked: one more row than `first`, to learn hasNextPage. */
+export function pageSpec(ctx: Context, args: ArticlesArgs): PageSpec {
   const first = validFirst(args.first, ctx.config.maxFirst);
   const after = validAfter(args.after);
-  const criteria = toCriteria(args.filter);
-  const rows = await ctx.loaders.scopedPage(kind, key, { criteria, limit: first + 1, after }, articlePageColumns(info));
-  return toConnection(rows, first, (r) => r.publishedAt, () => ctx.loaders.scopedCount(kind, key, criteria));
+  return { criteria: toCriteria(args.filter), limit: first + 1, after };
 }
 
 export const pageCost = ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) =>

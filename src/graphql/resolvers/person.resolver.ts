@@ -11,7 +11,20 @@ import { LocalizedName, Person, PersonConnection } from "../types/person.type";
 import { decodeRankCursor, encodeRankCursor } from "../cursor";
 import { validFirst } from "../validate";
 import type { SelectionInfo } from "../loaders/selection";
-import { pageCost, scopedArticles } from "./entity-articles";
+import { pageCost, pageSpec, scopedArticles } from "./entity-articles";
+import { articlesAhead, type AheadInfo, type PageArgsAhead } from "../loaders/lookahead";
+import { articlePageColumns } from "../loaders/column-pick";
+import type { PageSpec } from "../loaders/loaders";
+
+/** The page fetched ahead, or undefined to leave it to its resolver (which also words any bad argument). */
+function aheadSpec(ctx: Context, args: PageArgsAhead | undefined): PageSpec | undefined {
+  if (!args) return undefined;
+  try {
+    return pageSpec(ctx, args);
+  } catch {
+    return undefined;
+  }
+}
 
 @ArgsType()
 class PeopleArgs extends PageArgs {
@@ -22,8 +35,12 @@ class PeopleArgs extends PageArgs {
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true })
-  async person(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<PersonRow | null> {
-    const row = await ctx.loaders.person.load(numericIdOf(id, "Person", "id"));
+  async person(@Ctx() ctx: Context, @Arg("id", () => ID) id: string, @Info() info: AheadInfo): Promise<PersonRow | null> {
+    const key = numericIdOf(id, "Person", "id");
+    const ahead = articlesAhead(info);
+    const spec = ahead && aheadSpec(ctx, ahead.args(info.variableValues));
+    // The person page's articles come in the person's own statement, waiting for their resolver.
+    const row = spec ? await ctx.loaders.personWithPage(key, spec, articlePageColumns(ahead.info)) : await ctx.loaders.person.load(key);
     // A merged person answers as the person it was merged into.
     return row?.mergedIntoId ? ctx.loaders.person.load(row.mergedIntoId) : row;
   }
