@@ -164,6 +164,11 @@ function limitSql(c: ArticleCriteria, limit: number, params: Params): string {
   return c.q ? params.add(limit) : String(limit);
 }
 
+/** One article by id with the lists its selection reads (images, people, countries) as "rel.*" JSON columns. */
+export function articleWithRelationsQuery(id: number, relations: PageRelations): BuiltQuery {
+  return { sql: `SELECT ${ARTICLE_COLUMNS}${relationsSql(relations)} FROM article a WHERE a.id = $1`, params: [id] };
+}
+
 /** One page of articles, newest first, `limit` rows (callers ask for first + 1 to learn hasNextPage). */
 export function articlePageQuery(c: ArticleCriteria, limit: number, after?: Keyset, columns: PageColumns = {}): BuiltQuery {
   const params = new Params();

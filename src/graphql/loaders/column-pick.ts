@@ -133,6 +133,12 @@ export const frontPageColumns = perField((info): PageColumns => {
   return { article: pick(ARTICLE, node), source: source ? pick(SOURCE, subfields(source, info.fragments)) : null, relations: relations(node, info.fragments) };
 });
 
+/** The lists an article field's own selection reads, to select with the article (none: undefined). */
+export const articleRelations = perField((info): PageRelations | undefined => {
+  const r = relations(objectFields(info), info.fragments);
+  return r.images || r.people || r.countries ? r : undefined;
+});
+
 /** Columns of the people a list field returns. */
 export const personListColumns = perField((info) => pick(PERSON, objectFields(info)));
 

@@ -14,6 +14,7 @@ import {
   type ArticleCriteria,
   type BuiltQuery,
   personWithPageQuery,
+  articleWithRelationsQuery,
   type ScopeKind,
 } from "./article-query";
 import type { RequestCache } from "./cached-batch";
@@ -289,6 +290,20 @@ export class Loaders {
   /** Pages of articles for many parents with the same arguments: one LATERAL statement per argument set. */
   scopedPage(kind: ScopeKind, key: number | string, spec: PageSpec, columns: PageColumns = {}): Promise<ArticleRow[]> {
     return this.pageLoader(kind, spec, columns).load(String(key));
+  }
+
+  /**
+   * An article's row with the lists `relations` names selected in the same statement, left waiting
+   * in their loaders. When those loaders share their lists through the cache (LOADER_CACHE=all),
+   * the row comes from its own loader and the lists from theirs.
+   */
+  async articleWithRelations(id: number, relations: PageRelations): Promise<ArticleRow | null> {
+    if (this.cache.scope === "all") return this.article.load(id);
+    const [row] = await this.query<Record<string, unknown>>(articleWithRelationsQuery(id, relations));
+    if (!row) return null;
+    this.primeRelations(row, relations);
+    this.article.prime(id, row as unknown as ArticleRow);
+    return row as unknown as ArticleRow;
   }
 
   /**

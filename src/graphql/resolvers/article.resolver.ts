@@ -10,32 +10,36 @@ import { ArticlesArgs } from "../types/filters.type";
 import { Person } from "../types/person.type";
 import { Source } from "../types/source.type";
 import { toCriteria, validAfter, validFirst } from "../validate";
-import { countryListColumns, frontPageColumns, personListColumns } from "../loaders/column-pick";
+import { articleRelations, countryListColumns, frontPageColumns, personListColumns } from "../loaders/column-pick";
 import type { SelectionInfo } from "../loaders/selection";
 import { toConnection } from "./connection";
-import { pageCost } from "./entity-articles";
+import { pageCost, pageSpec } from "./entity-articles";
 
 @Resolver(() => Article)
 export class ArticleResolver {
   @Query(() => Article, { nullable: true, description: "One article by id or by URL (its own or its canonical URL)." })
   async article(
     @Ctx() ctx: Context,
+    @Info() info: SelectionInfo,
     @Arg("id", () => ID, { nullable: true }) id?: string,
     @Arg("url", () => String, { nullable: true }) url?: string,
   ): Promise<ArticleRow | null> {
     if ((id == null) === (url == null)) throw badInput("id", "give exactly one of id or url");
-    if (id != null) return ctx.loaders.article.load(numericIdOf(id, "Article", "id"));
+    if (id != null) {
+      const key = numericIdOf(id, "Article", "id");
+      const relations = articleRelations(info);
+      // An article page's images, people and countries come in the article's own statement.
+      return relations ? ctx.loaders.articleWithRelations(key, relations) : ctx.loaders.article.load(key);
+    }
     if (url!.length > 2048) throw badInput("url", "at most 2048 characters");
     return ctx.loaders.articleByUrl.load(url!);
   }
 
   @Query(() => ArticleConnection, { description: "Articles, newest first, filtered.", complexity: pageCost })
   async articles(@Ctx() ctx: Context, @Args() args: ArticlesArgs, @Info() info: SelectionInfo) {
-    const first = validFirst(args.first, ctx.config.maxFirst);
-    const after = validAfter(args.after);
-    const criteria = toCriteria(args.filter);
-    const rows = await ctx.loaders.articlePage({ criteria, limit: first + 1, after }, frontPageColumns(info));
-    return toConnection(rows, first, (r) => r.publishedAt, () => ctx.loaders.articleCount(criteria));
+    const spec = pageSpec(ctx, args);
+    const rows = await ctx.loaders.articlePage(spec, frontPageColumns(info));
+    return toConnection(rows, spec.limit - 1, (r) => r.publishedAt, () => ctx.loaders.articleCount(spec.criteria));
   }
 
   @FieldResolver(() => ID)
