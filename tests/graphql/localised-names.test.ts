@@ -9,9 +9,9 @@ let articleGid: string;
 beforeAll(async () => {
   db = await createTestDatabase();
   const ds = db.dataSource;
-  // One country with many names, one whose only name is German: the fallback must still find it.
-  await ds.query(`UPDATE country SET names = '{"en": "Malaysia", "ar": "ماليزيا", "fr": "Malaisie", "de": "Malaysia (de)"}' WHERE code = 'MY'`);
-  await ds.query(`UPDATE country SET names = '{"de": "Ukraine (nur de)"}' WHERE code = 'UA'`);
+  // One country with four names, one with no French name: asked for French, it falls back to English.
+  await ds.query(`UPDATE country SET names = jsonb_build_object('en', name_en, 'ar', name_ar, 'fr', 'Malaisie', 'de', 'Malaysia (de)') WHERE code = 'MY'`);
+  await ds.query(`UPDATE country SET names = jsonb_build_object('en', name_en, 'ar', name_ar, 'de', 'Ukraine (de)') WHERE code = 'UA'`);
   const source = await addSource(ds, "One");
   const id = await addArticle(ds, {
     sourceId: source,
@@ -38,17 +38,22 @@ async function frontCountries(selection: string, variables: Record<string, unkno
 }
 
 describe("country names on a page", () => {
-  it("shows English by default, the asked language when given, and any name when neither exists", async () => {
-    expect(await frontCountries(`name fr: name(lang: "fr")`)).toEqual([
-      { code: "MY", name: "Malaysia", fr: "Malaisie" },
-      { code: "UA", name: "Ukraine (nur de)", fr: "Ukraine (nur de)" },
+  it("shows English by default, the asked language when given, and English when it is missing", async () => {
+    expect(await frontCountries(`name fr: name(lang: "fr") ar: name(lang: "ar")`)).toEqual([
+      { code: "MY", name: "Malaysia", fr: "Malaisie", ar: "ماليزيا" },
+      { code: "UA", name: "Ukraine", fr: "Ukraine", ar: "أوكرانيا" },
     ]);
+  });
+
+  it("refuses country names whose English or Arabic disagrees with the name columns pages read", async () => {
+    await expect(db.dataSource.query(`UPDATE country SET names = '{"de": "Ukraine (nur de)"}' WHERE code = 'UA'`)).rejects.toThrow(/country_name_columns/);
+    await expect(db.dataSource.query(`UPDATE country SET name_en = 'Ukraina' WHERE code = 'UA'`)).rejects.toThrow(/country_name_columns/);
   });
 
   it("answers a language given as a variable the same as a literal", async () => {
     expect(await frontCountries(`v: name(lang: $lang)`, { lang: "de" })).toEqual([
       { code: "MY", v: "Malaysia (de)" },
-      { code: "UA", v: "Ukraine (nur de)" },
+      { code: "UA", v: "Ukraine (de)" },
     ]);
   });
 

@@ -7,6 +7,7 @@ import { EventCentroidLz41764374700000 } from "./1764374700000-event-centroid-lz
 import { EventVersion1764374800000 } from "./1764374800000-event-version";
 import { EventMergedIntoIndex1764374900000 } from "./1764374900000-event-merged-into-index";
 import { DedupBandsArray1764375000000 } from "./1764375000000-dedup-bands-array";
+import { CountryNameColumns1764375100000 } from "./1764375100000-country-name-columns";
 
 /** In order; TypeORM runs those not yet recorded in the migrations table. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   EventVersion1764374800000,
   EventMergedIntoIndex1764374900000,
   DedupBandsArray1764375000000,
+  CountryNameColumns1764375100000,
 ];

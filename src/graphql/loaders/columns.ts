@@ -50,6 +50,8 @@ export const COUNTRY_COLUMNS = list("Country", COUNTRY_COLUMN_LIST);
  */
 export function localisedNames(table: string, langs: readonly string[]): Column {
   const keys = [...new Set([...langs, "en", "ar"])];
+  // The two names every country has in plain columns (constraint country_name_columns).
+  if (keys.length === 2) return ["names", `json_build_object('${keys[0]}', ${table}.name_${keys[0]}, '${keys[1]}', ${table}.name_${keys[1]}) AS "names"`, `names(${keys.join("|")})`];
   const any = keys.map((l) => `${table}.names->>'${l}' <> ''`).join(" OR ");
   const some = `jsonb_strip_nulls(jsonb_build_object(${keys.map((l) => `'${l}', ${table}.names->'${l}'`).join(", ")}))`;
   return ["names", `CASE WHEN ${any} THEN ${some} ELSE ${table}.names END AS "names"`, `names(${keys.join("|")})`];
