@@ -19,7 +19,7 @@ export class MemoryBuckets implements Buckets {
   }
 
   /** In this process a refund costs nothing to send: it is made at once, and `after` is not needed. */
-  refundSoon(key: string, points: number, policy: RatePolicy, _after?: BucketState): BucketState {
+  async refundBatched(key: string, points: number, policy: RatePolicy, _after?: BucketState): Promise<BucketState> {
     return this.step(key, -points, policy);
   }
 

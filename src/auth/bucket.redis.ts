@@ -46,7 +46,7 @@ export class RedisBuckets implements Buckets {
   readonly kind = "redis" as const;
   private readonly fallback = new MemoryBuckets();
   private lastWarning = 0;
-  private pending = new Map<string, { points: number; policy: RatePolicy }>();
+  private batch?: { refunds: Map<string, { points: number; policy: RatePolicy }>; applied: Promise<void>; done: () => void };
   private flushing?: Promise<unknown>;
 
   private constructor(
@@ -67,20 +67,26 @@ export class RedisBuckets implements Buckets {
     return this.run(key, -points, policy);
   }
 
-  refundSoon(key: string, points: number, policy: RatePolicy, after: BucketState): BucketState {
-    // setImmediate, not a timer: a client's next request cannot be charged before this refund is sent.
-    if (this.pending.size === 0) setImmediate(() => this.flush());
-    const held = this.pending.get(key);
+  refundBatched(key: string, points: number, policy: RatePolicy, after: BucketState): Promise<BucketState> {
+    if (!this.batch) {
+      let done!: () => void;
+      const applied = new Promise<void>((resolve) => (done = resolve));
+      this.batch = { refunds: new Map(), applied, done };
+      setImmediate(() => this.flush());
+    }
+    const held = this.batch.refunds.get(key);
     if (held) held.points += points;
-    else this.pending.set(key, { points, policy });
-    return refunded(after, points, policy);
+    else this.batch.refunds.set(key, { points, policy });
+    const state = refunded(after, points, policy);
+    return this.batch.applied.then(() => state);
   }
 
   private flush(): void {
-    if (this.pending.size === 0) return;
-    const batch = this.pending;
-    this.pending = new Map();
-    this.flushing = Promise.all([...batch].map(([key, { points, policy }]) => this.run(key, -points, policy)));
+    const batch = this.batch;
+    if (!batch) return;
+    this.batch = undefined;
+    // run() never rejects: without Redis it refunds the in-process buckets.
+    this.flushing = Promise.all([...batch.refunds].map(([key, { points, policy }]) => this.run(key, -points, policy))).then(batch.done);
   }
 
   private async run(key: string, cost: number, policy: RatePolicy): Promise<BucketState> {

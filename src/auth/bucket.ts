@@ -19,10 +19,10 @@ export interface Buckets {
   take(key: string, cost: number, policy: RatePolicy): Promise<BucketState>;
   refund(key: string, points: number, policy: RatePolicy): Promise<BucketState>;
   /**
-   * Gives points back without waiting: refunds to one key within the same event-loop turn are
-   * sent as one, before any later charge. Returns the state `after` (a charge's) becomes.
+   * Gives points back together with the other refunds of this event-loop turn: one command per key.
+   * Resolves once they are applied, with the state `after` (a charge's) becomes.
    */
-  refundSoon(key: string, points: number, policy: RatePolicy, after: BucketState): BucketState;
+  refundBatched(key: string, points: number, policy: RatePolicy, after: BucketState): Promise<BucketState>;
   close(): Promise<void>;
 }
 

@@ -83,7 +83,7 @@ export function fastPath(deps: FastPathDeps) {
 
     const actual = actualCost(schema, op.document, op.operationName, result.data);
     const refund = charged - finalCharge(requested, actual);
-    if (buckets && state && refund > 0) state = buckets.refundSoon(budget.bucketKey, refund, budget.policy, state);
+    if (buckets && state && refund > 0) state = await buckets.refundBatched(budget.bucketKey, refund, budget.policy, state);
     if (state) for (const [name, value] of rateLimitHeaders(budget, state)) res.setHeader(name, value);
     // Apollo's bytes: its field order (errors, data, extensions) and its closing newline.
     const text = `${JSON.stringify({ data: result.data, extensions: { cost: costReport(requested, actual, budget, state) } })}\n`;

@@ -98,7 +98,7 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<LimitsCont
             if (buckets) {
               const refund = cost.charged - finalCharge(cost.requested, actual);
               if (cost.charged === 0 && !cost.state) cost.state = await buckets.take(budget.bucketKey, MIN_CHARGE, budget.policy);
-              else if (refund > 0 && cost.state) cost.state = buckets.refundSoon(budget.bucketKey, refund, budget.policy, cost.state);
+              else if (refund > 0 && cost.state) cost.state = await buckets.refundBatched(budget.bucketKey, refund, budget.policy, cost.state);
               if (cost.state) for (const [name, value] of rateLimitHeaders(budget, cost.state)) response.http.headers.set(name, value);
             }
             const report = costReport(cost.requested, actual, budget, cost.state);
