@@ -133,8 +133,6 @@ export interface PageRelations {
 /** Which columns a page selects: undefined is all of them; `source: null` leaves the source out. */
 export interface PageColumns { article?: Column[]; source?: Column[] | null; relations?: PageRelations }
 
-const MENTION: Column[] = [["articleId", "x.article_id"], ["mCount", "x.count"], ["mSalience", "x.salience"]];
-
 const jsonList = (name: string, object: string, from: string, where: string, order: string) =>
   `COALESCE((SELECT json_agg(${object} ORDER BY ${order}) FROM ${from} WHERE ${where}), '[]') AS "rel.${name}"`;
 
@@ -142,11 +140,11 @@ function relationsSql(r: PageRelations = {}): string {
   const parts: string[] = [];
   if (r.images) parts.push(jsonList("images", jsonObject(undefined, IMAGE_COLUMN_LIST), "article_image i", "i.article_id = a.id", "i.position"));
   if (r.people) {
-    parts.push(jsonList("people", jsonObject("Person", r.people.columns ?? PERSON_COLUMN_LIST, MENTION),
+    parts.push(jsonList("people", jsonObject("Person", r.people.columns ?? PERSON_COLUMN_LIST),
       "article_person x JOIN person p ON p.id = x.person_id", "x.article_id = a.id", "x.salience DESC, x.count DESC, p.id"));
   }
   if (r.countries) {
-    parts.push(jsonList("countries", jsonObject("Country", r.countries.columns ?? COUNTRY_COLUMN_LIST, MENTION),
+    parts.push(jsonList("countries", jsonObject("Country", r.countries.columns ?? COUNTRY_COLUMN_LIST),
       "article_country x JOIN country c ON c.code = x.country_code", "x.article_id = a.id", "x.salience DESC, x.count DESC, c.code"));
   }
   return parts.map((part) => `, ${part}`).join("");

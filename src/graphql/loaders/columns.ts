@@ -72,8 +72,8 @@ export const IMAGE_COLUMNS = IMAGE_COLUMN_LIST.map(([, sql]) => sql).join(", ");
  * another statement's rows. Every column here is text, integer, boolean, real, jsonb or text[],
  * which JSON gives back as node-postgres would have parsed them.
  */
-export const jsonObject = (typename: string | undefined, columns: Column[], extra: Column[] = []) =>
-  `json_build_object(${[...(typename ? [`'__typename', '${typename}'`] : []), ...[...columns, ...extra].map(([alias, sql]) => `'${alias}', ${bare(sql)}`)].join(", ")})`;
+export const jsonObject = (typename: string | undefined, columns: Column[]) =>
+  `json_build_object(${[...(typename ? [`'__typename', '${typename}'`] : []), ...columns.map(([alias, sql]) => `'${alias}', ${bare(sql)}`)].join(", ")})`;
 
 export interface ArticleRow {
   __typename: "Article";

@@ -41,11 +41,6 @@ const COUNTRIES_OF_ARTICLE = ["article_country", "country c ON c.code = x.countr
 
 export interface Mentioned<T> { row: T; count: number; salience: number }
 
-/** A mentioned row as selected, with its mention's columns. */
-type MentionRow<R> = R & { articleId: number; mCount: number; mSalience: number };
-
-// Rows keep their mention columns: copying every row without them cost more than carrying them.
-const asMentions = <R>(rows: MentionRow<R>[]): Mentioned<R>[] => rows.map((row) => ({ row, count: row.mCount, salience: row.mSalience }));
 export interface ArticleBody { bodyHtml: string; bodyText: string }
 export interface PageSpec { criteria: ArticleCriteria; limit: number; after?: Keyset }
 
@@ -134,47 +129,48 @@ export class Loaders {
     ),
   );
 
-  /** Rows an article mentions with how often and how saliently, most salient first, one statement per batch. */
+  /** Rows an article mentions, most salient first, one statement per batch. */
   private articleMentions<R>(kind: string, table: string, join: string, order: string, columns: string) {
-    return new DataLoader<number, Mentioned<R>[]>((ids) =>
+    return new DataLoader<number, R[]>((ids) =>
       this.cache.batch(kind, ids, async (keys) => {
-        const rows = await this.query<MentionRow<R>>(
-          `SELECT x.article_id AS "articleId", x.count AS "mCount", x.salience AS "mSalience", ${columns}
+        const rows = await this.query<R & { articleId: number }>(
+          `SELECT x.article_id AS "articleId", ${columns}
            FROM ${table} x JOIN ${join} WHERE x.article_id = ANY(${INT_KEYS}) ORDER BY x.article_id, x.salience DESC, x.count DESC, ${order}`, [keys]);
-        return groupBy(keys, rows, (r) => r.articleId).map(asMentions);
+        return groupBy(keys, rows, (r) => r.articleId);
       }),
     );
   }
 
-  readonly peopleOfArticle = this.articleMentions<PersonRow>("aper", ...PEOPLE_OF_ARTICLE, PERSON_COLUMNS);
-  readonly countriesOfArticle = this.articleMentions<CountryRow>("acty", ...COUNTRIES_OF_ARTICLE, COUNTRY_COLUMNS);
-  private readonly narrowMentions = new Map<string, DataLoader<number, Mentioned<unknown>[]>>();
+  // Cache kinds renamed when these lists lost their mention counts: entries of older gateways are never read as the new shape.
+  readonly peopleOfArticle = this.articleMentions<PersonRow>("aps", ...PEOPLE_OF_ARTICLE, PERSON_COLUMNS);
+  readonly countriesOfArticle = this.articleMentions<CountryRow>("acs", ...COUNTRIES_OF_ARTICLE, COUNTRY_COLUMNS);
+  private readonly narrowMentions = new Map<string, DataLoader<number, unknown[]>>();
 
   /** A mentions loader for some columns only; its cache kind names them, so narrow rows never pass for whole ones. */
-  private narrowLoader<R>(kind: string, columns: Column[], make: (kind: string) => DataLoader<number, Mentioned<R>[]>): DataLoader<number, Mentioned<R>[]> {
+  private narrowLoader<R>(kind: string, columns: Column[], make: (kind: string) => DataLoader<number, R[]>): DataLoader<number, R[]> {
     const key = `${kind}[${columnsKey(columns)}]`;
     let loader = this.narrowMentions.get(key);
-    if (!loader) this.narrowMentions.set(key, (loader = make(key) as DataLoader<number, Mentioned<unknown>[]>));
-    return loader as DataLoader<number, Mentioned<R>[]>;
+    if (!loader) this.narrowMentions.set(key, (loader = make(key) as DataLoader<number, unknown[]>));
+    return loader as DataLoader<number, R[]>;
   }
 
-  private peopleLoader(columns: Column[] | undefined): DataLoader<number, Mentioned<PersonRow>[]> {
+  private peopleLoader(columns: Column[] | undefined): DataLoader<number, PersonRow[]> {
     if (!columns) return this.peopleOfArticle;
-    return this.narrowLoader("aper", columns, (kind) => this.articleMentions<PersonRow>(kind, ...PEOPLE_OF_ARTICLE, list("Person", columns)));
+    return this.narrowLoader("aps", columns, (kind) => this.articleMentions<PersonRow>(kind, ...PEOPLE_OF_ARTICLE, list("Person", columns)));
   }
 
-  private countriesLoader(columns: Column[] | undefined): DataLoader<number, Mentioned<CountryRow>[]> {
+  private countriesLoader(columns: Column[] | undefined): DataLoader<number, CountryRow[]> {
     if (!columns) return this.countriesOfArticle;
-    return this.narrowLoader("acty", columns, (kind) => this.articleMentions<CountryRow>(kind, ...COUNTRIES_OF_ARTICLE, list("Country", columns)));
+    return this.narrowLoader("acs", columns, (kind) => this.articleMentions<CountryRow>(kind, ...COUNTRIES_OF_ARTICLE, list("Country", columns)));
   }
 
   /** People an article mentions, most salient first, with `columns` only (all when undefined). */
-  peopleMentionedIn(articleId: number, columns?: Column[]): Promise<Mentioned<PersonRow>[]> {
+  peopleMentionedIn(articleId: number, columns?: Column[]): Promise<PersonRow[]> {
     return this.peopleLoader(columns).load(articleId);
   }
 
   /** Countries an article mentions, most salient first, with `columns` only (all when undefined). */
-  countriesMentionedIn(articleId: number, columns?: Column[]): Promise<Mentioned<CountryRow>[]> {
+  countriesMentionedIn(articleId: number, columns?: Column[]): Promise<CountryRow[]> {
     return this.countriesLoader(columns).load(articleId);
   }
 
@@ -183,8 +179,8 @@ export class Loaders {
     if (!relations) return;
     const id = row.id as number;
     if (relations.images) this.images.prime(id, row["rel.images"] as ImageRow[]);
-    if (relations.people) this.peopleLoader(relations.people.columns).prime(id, asMentions(row["rel.people"] as MentionRow<PersonRow>[]));
-    if (relations.countries) this.countriesLoader(relations.countries.columns).prime(id, asMentions(row["rel.countries"] as MentionRow<CountryRow>[]));
+    if (relations.people) this.peopleLoader(relations.people.columns).prime(id, row["rel.people"] as PersonRow[]);
+    if (relations.countries) this.countriesLoader(relations.countries.columns).prime(id, row["rel.countries"] as CountryRow[]);
   }
 
   readonly eventsOfArticle = new DataLoader<number, EventRow[]>((ids) =>

@@ -87,7 +87,7 @@ export class ArticleResolver {
     @Info() info: SelectionInfo,
   ): Promise<PersonRow[]> {
     const n = validFirst(first, ctx.config.maxFirst);
-    return (await ctx.loaders.peopleMentionedIn(a.id, personListColumns(info))).slice(0, n).map((m) => m.row);
+    return (await ctx.loaders.peopleMentionedIn(a.id, personListColumns(info))).slice(0, n);
   }
 
   @FieldResolver(() => [Country], { description: "Countries mentioned, most salient first.", complexity: pageCost })
@@ -98,7 +98,7 @@ export class ArticleResolver {
     @Info() info: SelectionInfo,
   ): Promise<CountryRow[]> {
     const n = validFirst(first, ctx.config.maxFirst);
-    return (await ctx.loaders.countriesMentionedIn(a.id, countryListColumns(info))).slice(0, n).map((m) => m.row);
+    return (await ctx.loaders.countriesMentionedIn(a.id, countryListColumns(info))).slice(0, n);
   }
 
   @FieldResolver(() => [Event], { description: "Events (stories) it belongs to." })
