@@ -30,11 +30,16 @@ const EMPTY = 0xffffffff;
 function shingleHashes(text: string): Set<number> {
   const toks = tokenize(text);
   const out = new Set<number>();
-  if (toks.length > 0 && toks.length < DEDUP_SHINGLE) out.add(fnv1a(toks.join(" ")));
-  for (let i = 0; i + DEDUP_SHINGLE <= toks.length; i++) {
-    out.add(fnv1a(toks.slice(i, i + DEDUP_SHINGLE).join(" ")));
-  }
+  if (toks.length > 0 && toks.length < DEDUP_SHINGLE) out.add(joinedHash(toks, 0, toks.length));
+  for (let i = 0; i + DEDUP_SHINGLE <= toks.length; i++) out.add(joinedHash(toks, i, i + DEDUP_SHINGLE));
   return out;
+}
+
+/** fnv1a of toks[from..to) joined by spaces, without building the string (FNV-1a chains through its seed). */
+function joinedHash(toks: string[], from: number, to: number): number {
+  let h = fnv1a(toks[from]);
+  for (let i = from + 1; i < to; i++) h = fnv1a(toks[i], fnv1a(" ", h));
+  return h;
 }
 
 /** Signature of a body text (plain text; title and boilerplate headers are better left out). */
