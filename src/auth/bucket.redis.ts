@@ -3,7 +3,8 @@ import type { RedisClientType } from "redis";
 import type { RatePolicy } from "../config/config";
 import { describe, refunded, type BucketState, type Buckets } from "./bucket";
 import { MemoryBuckets } from "./bucket.memory";
-import { closeRedis, connectRedis, luaScript, runScript } from "./redis";
+import { closeRedis, COMMAND_TIMEOUT_MS, connectRedis, luaScript, runScript } from "./redis";
+import { Deadlines } from "../cache/deadlines";
 
 /**
  * Refill, charge and store in one atomic step, so replicas sharing a Redis share one budget.
@@ -45,6 +46,7 @@ const BUCKET_SCRIPT = luaScript(SCRIPT);
 export class RedisBuckets implements Buckets {
   readonly kind = "redis" as const;
   private readonly fallback = new MemoryBuckets();
+  private readonly deadlines = new Deadlines(COMMAND_TIMEOUT_MS, "rate limits");
   private lastWarning = 0;
   private batch?: { refunds: Map<string, { points: number; policy: RatePolicy }>; applied: Promise<void>; done: () => void };
   private flushing?: Promise<unknown>;
@@ -56,7 +58,7 @@ export class RedisBuckets implements Buckets {
   ) {}
 
   static async connect(url: string, prefix: string, log: Logger): Promise<RedisBuckets> {
-    return new RedisBuckets(await connectRedis(url, log, "rate limits"), prefix, log);
+    return new RedisBuckets(await connectRedis(url, log, "rate limits", { untimed: true }), prefix, log);
   }
 
   take(key: string, cost: number, policy: RatePolicy): Promise<BucketState> {
@@ -93,7 +95,7 @@ export class RedisBuckets implements Buckets {
     if (!this.client.isReady) return this.fallback.take(key, cost, policy);
     const options = { keys: [bucketRedisKey(this.prefix, key)], arguments: [String(policy.capacity), String(policy.refillPerSecond), String(cost)] };
     try {
-      const [allowed, tokens, now] = (await runScript(this.client, BUCKET_SCRIPT, options)) as [number, string, string];
+      const [allowed, tokens, now] = (await this.deadlines.run(runScript(this.client, BUCKET_SCRIPT, options))) as [number, string, string];
       return describe(allowed === 1, Number(tokens), cost, policy, Number(now));
     } catch (err) {
       this.warn(err);
@@ -112,6 +114,7 @@ export class RedisBuckets implements Buckets {
   async close(): Promise<void> {
     this.flush();
     await this.flushing;
+    this.deadlines.close();
     await closeRedis(this.client);
     await this.fallback.close();
   }

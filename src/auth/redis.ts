@@ -1,16 +1,25 @@
 import { createHash } from "node:crypto";
 import { createClient, type RedisClientType } from "redis";
 import type { Logger } from "pino";
+import { Deadlines } from "../cache/deadlines";
+
+/** How long a Redis command may go unanswered before it counts as failed (node-redis's own default). */
+export const COMMAND_TIMEOUT_MS = 5000;
+
+/** node-redis without its per-command timer: callers bound commands with Deadlines (src/cache/deadlines.ts). */
+export const UNTIMED_COMMANDS = { timeout: 0 };
 
 /**
  * A node-redis client for the integrator layer (buckets, pub/sub). Commands fail at once while
  * disconnected instead of queueing, and start-up waits at most a second for the connection.
+ * `untimed`: the caller bounds every command itself (Deadlines) instead of node-redis.
  */
-export async function connectRedis(url: string, log: Logger, purpose: string): Promise<RedisClientType> {
+export async function connectRedis(url: string, log: Logger, purpose: string, opts: { untimed?: boolean } = {}): Promise<RedisClientType> {
   const client = createClient({
     url,
     socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5000) },
     disableOfflineQueue: true,
+    ...(opts.untimed ? { commandOptions: UNTIMED_COMMANDS } : {}),
   }) as RedisClientType;
   let lastWarning = 0;
   client.on("error", (err: Error) => {
@@ -27,9 +36,13 @@ export async function connectRedis(url: string, log: Logger, purpose: string): P
   return client;
 }
 
+/** Closes after the answers still due, or at once when they do not come within the command timeout. */
 export async function closeRedis(client: RedisClientType): Promise<void> {
-  if (client.isReady) await client.close().catch(() => client.destroy());
-  else if (client.isOpen) client.destroy();
+  if (client.isReady) {
+    const deadline = new Deadlines(COMMAND_TIMEOUT_MS, "redis close");
+    await deadline.run(client.close()).catch(() => client.destroy());
+    deadline.close();
+  } else if (client.isOpen) client.destroy();
 }
 
 export interface LuaScript { text: string; sha1: string }

@@ -2,8 +2,10 @@ import { createClient, type RedisClientType } from "redis";
 import type { Logger } from "pino";
 import { bucketRedisKey } from "../auth/bucket.redis";
 import type { Cache } from "./cache";
-import { runScript } from "../auth/redis";
+import { closeRedis, runScript } from "../auth/redis";
 import { CHARGED_GET, readChargedGet, type ChargedGet, type HitCharge } from "./charged-get";
+import { Deadlines } from "./deadlines";
+import { COMMAND_TIMEOUT_MS, UNTIMED_COMMANDS } from "../auth/redis";
 
 const GEN_KEY = "gen";
 
@@ -14,21 +16,26 @@ const GEN_KEY = "gen";
 export class RedisCache implements Cache {
   readonly kind = "redis" as const;
   private lastWarning = 0;
+  private readonly deadlines: Deadlines;
 
   private constructor(
     private readonly client: RedisClientType,
     private readonly prefix: string,
     private readonly log: Logger,
-  ) {}
+    commandTimeoutMs: number,
+  ) {
+    this.deadlines = new Deadlines(commandTimeoutMs, "redis cache");
+  }
 
-  static async connect(url: string, prefix: string, log: Logger): Promise<RedisCache> {
+  static async connect(url: string, prefix: string, log: Logger, opts: { commandTimeoutMs?: number } = {}): Promise<RedisCache> {
     const client = createClient({
       url,
       socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5000) },
       // Commands issued while disconnected fail at once instead of queueing without bound.
       disableOfflineQueue: true,
+      commandOptions: UNTIMED_COMMANDS,
     }) as RedisClientType;
-    const cache = new RedisCache(client, prefix, log);
+    const cache = new RedisCache(client, prefix, log, opts.commandTimeoutMs ?? COMMAND_TIMEOUT_MS);
     client.on("error", (err) => cache.warn("connection", err));
     // connect() only settles once connected (it keeps retrying), so start-up waits at most a moment.
     const ready = new Promise<void>((resolve) => client.once("ready", () => resolve()));
@@ -49,7 +56,7 @@ export class RedisCache implements Cache {
   private async attempt<T>(op: string, fallback: T, fn: () => Promise<T>): Promise<T> {
     if (!this.client.isReady) return fallback;
     try {
-      return await fn();
+      return await this.deadlines.run(fn());
     } catch (err) {
       this.warn(op, err);
       return fallback;
@@ -119,7 +126,7 @@ export class RedisCache implements Cache {
   }
 
   async close() {
-    if (this.client.isReady) await this.client.close().catch(() => this.client.destroy());
-    else if (this.client.isOpen) this.client.destroy();
+    this.deadlines.close();
+    await closeRedis(this.client);
   }
 }
