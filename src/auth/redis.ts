@@ -7,10 +7,10 @@ import { Deadlines } from "../cache/deadlines";
 export const COMMAND_TIMEOUT_MS = 5000;
 
 /** node-redis without its per-command timer: callers bound commands with Deadlines (src/cache/deadlines.ts). */
-export const UNTIMED_COMMANDS = { timeout: 0 };
+const UNTIMED_COMMANDS = { timeout: 0 };
 
 /**
- * A node-redis client for the integrator layer (buckets, pub/sub). Commands fail at once while
+ * A node-redis client (cache, buckets, pub/sub). Commands fail at once while
  * disconnected instead of queueing, and start-up waits at most a second for the connection.
  * `untimed`: the caller bounds every command itself (Deadlines) instead of node-redis.
  */

@@ -1,11 +1,10 @@
-import { createClient, type RedisClientType } from "redis";
+import type { RedisClientType } from "redis";
 import type { Logger } from "pino";
 import { bucketRedisKey } from "../auth/bucket.redis";
 import type { Cache } from "./cache";
-import { closeRedis, runScript } from "../auth/redis";
+import { closeRedis, COMMAND_TIMEOUT_MS, connectRedis, runScript } from "../auth/redis";
 import { CHARGED_GET, readChargedGet, type ChargedGet, type HitCharge } from "./charged-get";
 import { Deadlines } from "./deadlines";
-import { COMMAND_TIMEOUT_MS, UNTIMED_COMMANDS } from "../auth/redis";
 
 const GEN_KEY = "gen";
 
@@ -28,20 +27,8 @@ export class RedisCache implements Cache {
   }
 
   static async connect(url: string, prefix: string, log: Logger, opts: { commandTimeoutMs?: number } = {}): Promise<RedisCache> {
-    const client = createClient({
-      url,
-      socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5000) },
-      // Commands issued while disconnected fail at once instead of queueing without bound.
-      disableOfflineQueue: true,
-      commandOptions: UNTIMED_COMMANDS,
-    }) as RedisClientType;
-    const cache = new RedisCache(client, prefix, log, opts.commandTimeoutMs ?? COMMAND_TIMEOUT_MS);
-    client.on("error", (err) => cache.warn("connection", err));
-    // connect() only settles once connected (it keeps retrying), so start-up waits at most a moment.
-    const ready = new Promise<void>((resolve) => client.once("ready", () => resolve()));
-    client.connect().catch((err) => cache.warn("connect", err));
-    await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
-    return cache;
+    const client = await connectRedis(url, log, "cache", { untimed: true });
+    return new RedisCache(client, prefix, log, opts.commandTimeoutMs ?? COMMAND_TIMEOUT_MS);
   }
 
   private warn(op: string, err: unknown) {

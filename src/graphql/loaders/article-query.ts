@@ -186,15 +186,20 @@ export function articleCountQuery(c: ArticleCriteria): BuiltQuery {
   return { sql: `SELECT count(*)::int AS n FROM ${p.from} ${whereSql(p.where)}`, params: params.values };
 }
 
+/** One parent's page, for a LATERAL join: the parent's key is `scope.keyExpr` of the outer query. */
+function parentPageSql(scope: { kind: ScopeKind; keyExpr: string }, c: ArticleCriteria, limit: number, after: Keyset | undefined, columns: PageColumns, params: Params): string {
+  const p = plan(c, params, scope);
+  const conds = [...p.where, ...keysetCondition(p, after, params)];
+  return `SELECT ${articleSql(columns)} FROM ${p.from} ${whereSql(conds)} ORDER BY ${p.at} DESC, ${p.id} DESC LIMIT ${limitSql(c, limit, params)}`;
+}
+
 /** Pages for many parents (people, countries, events, sources) in one statement, via LATERAL. */
 export function scopedArticlePagesQuery(
   kind: ScopeKind, keys: (number | string)[], c: ArticleCriteria, limit: number, after?: Keyset, columns: PageColumns = {},
 ): BuiltQuery {
   const params = new Params();
   const keysParam = params.add(keys);
-  const p = plan(c, params, { kind, keyExpr: "k.key" });
-  const conds = [...p.where, ...keysetCondition(p, after, params)];
-  const inner = `SELECT ${articleSql(columns)} FROM ${p.from} ${whereSql(conds)} ORDER BY ${p.at} DESC, ${p.id} DESC LIMIT ${limitSql(c, limit, params)}`;
+  const inner = parentPageSql({ kind, keyExpr: "k.key" }, c, limit, after, columns, params);
   const sql = `SELECT k.key AS "parentKey", x.* FROM unnest(${keyArray(keysParam, DRIVERS[kind].sqlType)}) AS k(key) CROSS JOIN LATERAL (${inner}) x`;
   return { sql, params: params.values };
 }
@@ -207,9 +212,7 @@ export function scopedArticlePagesQuery(
 export function personWithPageQuery(personId: number, c: ArticleCriteria, limit: number, after?: Keyset, columns: PageColumns = {}): BuiltQuery {
   const params = new Params();
   const idParam = params.add(personId);
-  const p = plan(c, params, { kind: "person", keyExpr: "q.id" });
-  const conds = [...p.where, ...keysetCondition(p, after, params)];
-  const inner = `SELECT ${articleSql(columns)} FROM ${p.from} ${whereSql(conds)} ORDER BY ${p.at} DESC, ${p.id} DESC LIMIT ${limitSql(c, limit, params)}`;
+  const inner = parentPageSql({ kind: "person", keyExpr: "q.id" }, c, limit, after, columns, params);
   const person = `SELECT p.id, ${jsonObject("Person", PERSON_COLUMN_LIST)}::text AS person FROM person p WHERE p.id = ${idParam}`;
   const sql = `SELECT q.person AS "rel.person", x.* FROM (${person}) q LEFT JOIN LATERAL (${inner}) x ON true`;
   return { sql, params: params.values };

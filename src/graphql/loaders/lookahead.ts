@@ -4,7 +4,8 @@ import { subfields, type SelectionInfo } from "./selection";
 /** A resolver's info with the request's variables, as graphql-js and graphql-jit both give it. */
 export type AheadInfo = SelectionInfo & { variableValues?: Record<string, unknown> };
 
-export interface PageArgsAhead { first: number; after?: string }
+/** `first` undefined: the argument's default, applied where every page's arguments are checked. */
+export interface PageArgsAhead { first?: number; after?: string }
 
 export interface ArticlesAhead {
   /** The `articles` field as its own resolver will see it (the same nodes, so the same columns). */
@@ -12,9 +13,6 @@ export interface ArticlesAhead {
   /** Its `first` and `after` with the request's variables; undefined when they are not plain values. */
   args(variables: Record<string, unknown> | undefined): PageArgsAhead | undefined;
 }
-
-// The default of PageArgs.first.
-const DEFAULT_FIRST = 20;
 
 const known = new WeakMap<readonly FieldNode[], { value?: ArticlesAhead }>();
 
@@ -41,17 +39,17 @@ function find(info: SelectionInfo): ArticlesAhead | undefined {
     info: { fieldNodes: nodes, fragments: info.fragments },
     args(variables) {
       // A variable left out leaves the argument to its default, as GraphQL does.
-      const n = first === undefined ? DEFAULT_FIRST : valueOf(first, variables, DEFAULT_FIRST);
-      const cursor = after === undefined ? undefined : valueOf(after, variables, undefined);
-      if (typeof n !== "number" || !Number.isInteger(n)) return undefined;
+      const n = first && valueOf(first, variables);
+      const cursor = after && valueOf(after, variables);
+      if (n !== undefined && !Number.isInteger(n)) return undefined;
       if (cursor != null && typeof cursor !== "string") return undefined;
-      return { first: n, after: cursor ?? undefined };
+      return { first: n as number | undefined, after: cursor ?? undefined };
     },
   };
 }
 
-/** A literal's or a variable's value (`missing` for a variable not given); undefined for any other kind of value. */
-function valueOf(value: ValueNode, variables: Record<string, unknown> | undefined, missing: unknown): unknown {
+/** A literal's or a variable's value (undefined for a variable not given); validation left no other kinds here. */
+function valueOf(value: ValueNode, variables: Record<string, unknown> | undefined): unknown {
   switch (value.kind) {
     case Kind.INT:
       return Number(value.value);
@@ -60,7 +58,7 @@ function valueOf(value: ValueNode, variables: Record<string, unknown> | undefine
     case Kind.NULL:
       return null;
     case Kind.VARIABLE:
-      return variables && value.name.value in variables ? variables[value.name.value] : missing;
+      return variables?.[value.name.value];
     default:
       return undefined;
   }

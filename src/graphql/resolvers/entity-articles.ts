@@ -15,7 +15,7 @@ export async function scopedArticles(ctx: Context, kind: ScopeKind, key: number 
 }
 
 /** The page `articles(first, after, filter)` asks for, checked: one more row than `first`, to learn hasNextPage. */
-export function pageSpec(ctx: Context, args: ArticlesArgs): PageSpec {
+export function pageSpec(ctx: Context, args: Omit<ArticlesArgs, "first"> & { first?: number }): PageSpec {
   const first = validFirst(args.first, ctx.config.maxFirst);
   const after = validAfter(args.after);
   return { criteria: toCriteria(args.filter), limit: first + 1, after };
