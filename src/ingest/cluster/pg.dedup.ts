@@ -22,7 +22,7 @@ export function pgDedup(bodyText: string, wordCount: number): DedupProbe | undef
   return { signature, bands: dedupKeys(signature), encoded: encodeSignature(signature) };
 }
 
-interface Candidate { id: number; signature: DedupSignature | undefined; originalId: number | undefined; bands?: Set<string> }
+interface Candidate { id: number; signature: DedupSignature | undefined; originalId: number | undefined }
 
 /** Stored candidates per probe (by index in the batch): at most MAX_CANDIDATES ids each, lowest first. */
 export type StoredCandidates = Map<number, Candidate[]>;
@@ -90,13 +90,19 @@ export function lateOriginals(probes: DedupProbe[], stored: StoredCandidates, ow
  * candidates (`newIdsAndCandidates`). A copy points at the first article of its chain.
  */
 export function findOriginals(probes: (DedupProbe | undefined)[], ids: readonly number[], stored: StoredCandidates): (number | undefined)[] {
-  const earlier: Candidate[] = [];
+  // The batch's earlier articles by band key: a probe meets only those sharing a band, without scanning them all.
+  const earlierByBand = new Map<string, Candidate[]>();
   return probes.map((probe, i) => {
     if (!probe) return undefined;
-    const bands = new Set(probe.bands);
-    const inBatch = bands.size ? earlier.filter((c) => [...c.bands!].some((b) => bands.has(b))) : [];
+    const inBatch = new Set<Candidate>();
+    for (const band of probe.bands) for (const c of earlierByBand.get(band) ?? []) inBatch.add(c);
     const originalId = bestOriginal(probe, [...(stored.get(i) ?? []), ...inBatch].sort((x, y) => x.id - y.id));
-    earlier.push({ id: ids[i], signature: probe.signature, originalId, bands });
+    const self: Candidate = { id: ids[i], signature: probe.signature, originalId };
+    for (const band of probe.bands) {
+      const list = earlierByBand.get(band);
+      if (list) list.push(self);
+      else earlierByBand.set(band, [self]);
+    }
     return originalId;
   });
 }
