@@ -27,32 +27,38 @@ export interface DedupSignature {
 const PERM_SEEDS = seeds(DEDUP_PERMUTATIONS, 0x6b686162);
 const EMPTY = 0xffffffff;
 
-function shingleHashes(text: string): Set<number> {
+/** The body's distinct shingle hashes, as int32 (small integers, not heap numbers), sorted. */
+function shingleHashes(text: string): Int32Array {
   const toks = tokenize(text);
-  const out = new Set<number>();
-  if (toks.length > 0 && toks.length < DEDUP_SHINGLE) out.add(joinedHash(toks, 0, toks.length));
-  for (let i = 0; i + DEDUP_SHINGLE <= toks.length; i++) out.add(joinedHash(toks, i, i + DEDUP_SHINGLE));
-  return out;
+  const count = toks.length < DEDUP_SHINGLE ? Math.min(toks.length, 1) : toks.length - DEDUP_SHINGLE + 1;
+  const all = new Int32Array(count);
+  if (toks.length > 0 && toks.length < DEDUP_SHINGLE) all[0] = joinedHash(toks, 0, toks.length);
+  for (let i = 0; i + DEDUP_SHINGLE <= toks.length; i++) all[i] = joinedHash(toks, i, i + DEDUP_SHINGLE);
+  all.sort();
+  let distinct = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i];
+  return all.subarray(0, distinct);
 }
 
 /** fnv1a of toks[from..to) joined by spaces, without building the string (FNV-1a chains through its seed). */
 function joinedHash(toks: string[], from: number, to: number): number {
   let h = fnv1a(toks[from]);
   for (let i = from + 1; i < to; i++) h = fnv1a(toks[i], fnv1a(" ", h));
-  return h;
+  return h | 0;
 }
 
 /** Signature of a body text (plain text; title and boilerplate headers are better left out). */
 export function dedupSignature(bodyText: string): DedupSignature {
   const hashes = new Uint32Array(DEDUP_PERMUTATIONS).fill(EMPTY);
   const shingles = shingleHashes(bodyText);
-  for (const sh of shingles) {
+  for (let s = 0; s < shingles.length; s++) {
+    const sh = shingles[s];
     for (let i = 0; i < DEDUP_PERMUTATIONS; i++) {
       const v = fmix32(sh ^ PERM_SEEDS[i]);
       if (v < hashes[i]) hashes[i] = v;
     }
   }
-  return { hashes, shingles: shingles.size };
+  return { hashes, shingles: shingles.length };
 }
 
 /** Estimated Jaccard similarity of the two bodies' shingle sets, 0..1. */

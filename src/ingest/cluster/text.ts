@@ -17,11 +17,11 @@ const LATIN_SINGLE = /^[a-z]$/;
 
 /** Normalised word tokens; lone Latin letters (the "s" of "Rubio's") are dropped. */
 export function tokenize(text: string): string[] {
-  const out: string[] = [];
-  for (const m of normaliseText(text).matchAll(TOKEN_RE)) {
-    if (!LATIN_SINGLE.test(m[0])) out.push(m[0]);
-  }
-  return out;
+  const words = normaliseText(text).match(TOKEN_RE) ?? [];
+  let kept = 0;
+  for (const w of words) if (!LATIN_SINGLE.test(w)) words[kept++] = w;
+  words.length = kept;
+  return words;
 }
 
 export function isArabicToken(token: string): boolean {
