@@ -36,6 +36,8 @@ export interface Candidate {
 }
 
 // Lower-case words allowed inside a Latin-script name: "Ursula von der Leyen", "Bashar al-Assad".
+// Shared by every token that starts no name; frozen, so a caller that pushed to it would fail loudly.
+const NO_CANDIDATES = Object.freeze([]) as unknown as Candidate[];
 const PARTICLES = new Set(["of", "the", "and", "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "al", "el", "bin", "ibn", "bint", "abu", "ul", "y", "e", "d", "s", "jr", "sr"]);
 // Names where the family name comes first or a patronymic chain makes "last token" meaningless.
 const FAMILY_FIRST = new Set(["CN", "TW", "HK", "KP", "KR", "VN", "KH", "MM", "HU"]);
@@ -186,19 +188,30 @@ export class EntityMatcher {
   /** Every knowledge-base name starting at token `i`, longest first. */
   candidatesAt(tokens: readonly Token[], i: number): Candidate[] {
     const first = tokens[i];
-    const firstForms = first.script === "ar" ? arabicCandidates(first.norm) : [first.norm];
-    const out: Candidate[] = [];
-    firstForms.forEach((form, k) => {
-      let node = this.trie.child(form);
-      let j = i + 1;
-      while (node) {
-        if (node.payloads) out.push({ start: i, end: j, payloads: node.payloads, stripped: k > 0 });
-        if (j >= tokens.length || j - i >= this.longest) break;
-        node = node.next?.get(tokens[j].norm);
-        j++;
+    // Most tokens start no name: the common path allocates nothing.
+    let out = NO_CANDIDATES;
+    if (first.script !== "ar") out = this.matchesFrom(tokens, i, first.norm, false, out);
+    else {
+      const forms = arabicCandidates(first.norm);
+      for (let k = 0; k < forms.length; k++) out = this.matchesFrom(tokens, i, forms[k], k > 0, out);
+    }
+    return out.length > 1 ? out.sort((a, b) => b.end - a.end || Number(a.stripped) - Number(b.stripped)) : out;
+  }
+
+  /** `out` with the names starting with `form` at token i added (a new list replaces the shared empty one). */
+  private matchesFrom(tokens: readonly Token[], i: number, form: string, stripped: boolean, out: Candidate[]): Candidate[] {
+    let node = this.trie.child(form);
+    let j = i + 1;
+    while (node) {
+      if (node.payloads) {
+        if (out === NO_CANDIDATES) out = [];
+        out.push({ start: i, end: j, payloads: node.payloads, stripped });
       }
-    });
-    return out.sort((a, b) => b.end - a.end || Number(a.stripped) - Number(b.stripped));
+      if (j >= tokens.length || j - i >= this.longest) break;
+      node = node.next?.get(tokens[j].norm);
+      j++;
+    }
+    return out;
   }
 
   /** Latin-script forms must be written as names: capitalised words, acronyms in capitals. */
