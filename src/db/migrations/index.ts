@@ -8,6 +8,7 @@ import { EventVersion1764374800000 } from "./1764374800000-event-version";
 import { EventMergedIntoIndex1764374900000 } from "./1764374900000-event-merged-into-index";
 import { DedupBandsArray1764375000000 } from "./1764375000000-dedup-bands-array";
 import { CountryNameColumns1764375100000 } from "./1764375100000-country-name-columns";
+import { ArticleTextLz41764375200000 } from "./1764375200000-article-text-lz4";
 
 /** In order; TypeORM runs those not yet recorded in the migrations table. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   EventMergedIntoIndex1764374900000,
   DedupBandsArray1764375000000,
   CountryNameColumns1764375100000,
+  ArticleTextLz41764375200000,
 ];
