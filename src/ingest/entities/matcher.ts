@@ -35,9 +35,9 @@ export interface Candidate {
   stripped: boolean;
 }
 
-// Lower-case words allowed inside a Latin-script name: "Ursula von der Leyen", "Bashar al-Assad".
 // Shared by every token that starts no name; frozen, so a caller that pushed to it would fail loudly.
 const NO_CANDIDATES = Object.freeze([]) as unknown as Candidate[];
+// Lower-case words allowed inside a Latin-script name: "Ursula von der Leyen", "Bashar al-Assad".
 const PARTICLES = new Set(["of", "the", "and", "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "al", "el", "bin", "ibn", "bint", "abu", "ul", "y", "e", "d", "s", "jr", "sr"]);
 // Names where the family name comes first or a patronymic chain makes "last token" meaningless.
 const FAMILY_FIRST = new Set(["CN", "TW", "HK", "KP", "KR", "VN", "KH", "MM", "HU"]);
