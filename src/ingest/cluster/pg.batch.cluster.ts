@@ -51,7 +51,7 @@ export async function clusterBatch(
   if (articles.length === 0) return { placed: [], moved: [] };
   const o: ClusterOptions = { ...DEFAULT_CLUSTER_OPTIONS, windowHours, newEventId: (a) => a.id };
   const keys = articles.map(articleStatKeys);
-  const { stats, store } = await preparedStore(em, articles, keys.flat(), o);
+  const { stats, store } = await preparedStore(em, articles, keys, o);
   const placed: Clustered[] = [];
   for (const [i, a] of articles.entries()) {
     const result = await assignToEvent(a, store, stats, o);
@@ -76,22 +76,30 @@ const BATCH_STATE = `
 
 /**
  * The batch's stats and a batch store with the index rows, originals' events and likely candidates
- * of the whole batch read: three statements.
+ * of the whole batch read: three statements. `statKeys`: each article's stat keys, in batch order.
  */
-async function preparedStore(em: EntityManager, articles: ClusterArticle[], statKeys: string[], o: ClusterOptions): Promise<{ stats: PgEntityStats; store: PgBatchEventStore }> {
+async function preparedStore(em: EntityManager, articles: ClusterArticle[], statKeys: string[][], o: ClusterOptions): Promise<{ stats: PgEntityStats; store: PgBatchEventStore }> {
   const store = new PgBatchEventStore(em);
   const inBatch = new Set(articles.map((a) => a.id));
   const originals = store.unknownArticles(articles.flatMap((a) => (a.duplicateOf !== undefined && !inBatch.has(a.duplicateOf) ? [Number(a.duplicateOf)] : [])));
-  const rows: StateRow[] = await em.query(BATCH_STATE, [PgEntityStats.keysToRead(statKeys), originals]);
+  const rows: StateRow[] = await em.query(BATCH_STATE, [PgEntityStats.keysToRead(statKeys.flat()), originals]);
   const stats = PgEntityStats.fromRows(rows.flatMap((r) => (r.kind === "s" ? [{ key: r.key!, df: r.n! }] : [])));
-  const originalEvents = store.knownArticles(originals, rows.flatMap((r) => (r.kind === "a" ? [{ articleId: r.n!, eventId: r.id! }] : [])));
-  const queries = articles.map((a) => expectedQuery(a, stats, o));
+  const originalLinks = rows.flatMap((r) => (r.kind === "a" ? [{ articleId: r.n!, eventId: r.id! }] : []));
+  const originalEvents = store.knownArticles(originals, originalLinks);
+  // A copy whose original is clustered joins the original's event without a lookup: only the others' lookups are read ahead.
+  const clustered = new Set([...inBatch, ...originalLinks.map((l) => String(l.articleId))]);
+  const looking = articles.flatMap((a, i) => (a.duplicateOf === undefined || !clustered.has(a.duplicateOf) ? [i] : []));
+  const queries = looking.map((i) => expectedQuery(articles[i], stats, o));
+  if (queries.length === 0) {
+    await store.preload([], originalEvents);
+    return { stats, store };
+  }
   const from = Math.min(...queries.map((q) => q.from.getTime()));
   const to = Math.max(...queries.map((q) => q.to.getTime()));
   // Counting the batch's own articles shifts document frequencies, and with them which keys an article
   // queries: its other keys are read on the first miss.
   const latestFrom = Math.max(...queries.map((q) => q.from.getTime()));
-  await store.prefetch(queries.flatMap((q) => [...q.entityKeys, ...q.termKeys]), new Date(from), new Date(to), statKeys, new Date(latestFrom));
+  await store.prefetch(queries.flatMap((q) => [...q.entityKeys, ...q.termKeys]), new Date(from), new Date(to), looking.flatMap((i) => statKeys[i]), new Date(latestFrom));
   await store.preload(queries, originalEvents);
   return { stats, store };
 }
