@@ -25,7 +25,10 @@ export interface Token {
 const WORD = /[\p{L}\p{M}\p{N}\u0640]+/gu;
 const ARABIC_LETTER = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
 const DIGITS = /^[\p{N}]+$/u;
-const SENTENCE_BREAK = /[.!?؟\n:;"“”«»]/;
+const SENTENCE_BREAKS = new Set([...".!?؟\n:;\"“”«»"].map((c) => c.charCodeAt(0)));
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
+const HYPHEN = 0x2d;
 
 // Most text repeats a small vocabulary; caching the normal form keeps tokenizing linear and cheap.
 const normCache = new Map<string, { norm: string; script: Script }>();
@@ -52,9 +55,10 @@ export function tokenize(text: string): Token[] {
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const surface = m[0];
     const start = m.index;
-    const gap = text.slice(prevEnd, start);
+    // The gap is read in place (no substring per token): one character for "'s" and hyphens, any break character for sentences.
+    const single = start - prevEnd === 1 ? text.charCodeAt(prevEnd) : -1;
     const last = out[out.length - 1];
-    if (last && (surface === "s" || surface === "S") && (gap === "'" || gap === "’")) {
+    if (last && (surface === "s" || surface === "S") && (single === APOSTROPHE || single === RIGHT_QUOTE)) {
       last.possessive = true;
       prevEnd = start + surface.length;
       continue;
@@ -71,14 +75,19 @@ export function tokenize(text: string): Token[] {
       norm,
       script,
       cap: script === "lat" && isCapitalized(surface),
-      sentenceStart: !last || SENTENCE_BREAK.test(gap),
+      sentenceStart: !last || hasSentenceBreak(text, prevEnd, start),
       possessive: false,
       dollar: text.charCodeAt(start + surface.length) === 36,
-      afterHyphen: gap === "-",
+      afterHyphen: single === HYPHEN,
     });
     prevEnd = start + surface.length;
   }
   return out;
+}
+
+function hasSentenceBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (SENTENCE_BREAKS.has(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Tokenizes a name from the knowledge base the same way text is tokenized. */

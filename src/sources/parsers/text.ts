@@ -69,7 +69,8 @@ function tidyParagraphs(text: string): string {
 export function countWords(text: string, limit = Infinity): number {
   const word = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu;
   let count = 0;
-  while (count < limit && word.exec(text)) count++;
+  // test() steps through the matches as exec() does, without building a match array per word.
+  while (count < limit && word.test(text)) count++;
   return count;
 }
 
