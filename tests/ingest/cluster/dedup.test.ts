@@ -10,6 +10,7 @@ import {
   encodeSignature,
   isNearDuplicate,
 } from "../../../src/ingest/cluster";
+import { findOriginals, pgDedup } from "../../../src/ingest/cluster/pg.dedup";
 import { loadEventFixtures } from "../../../scripts/eval/events.fixtures";
 
 const byId = new Map(loadEventFixtures().map((l) => [l.fixture.id, l.article]));
@@ -122,5 +123,26 @@ describe("InMemoryDedupIndex", () => {
     index.add("call-en-ledger", sig("call-en-ledger"), first?.id);
     expect(index.findOriginal(sig("call-en-metrotimes"))?.id).toBe("call-en-globewire");
     expect(index.findOriginal(sig("iran-en-globewire"))).toBeUndefined();
+  });
+});
+
+describe("findOriginals", () => {
+  const probe = (id: string) => {
+    const body = byId.get(id)!.bodyText;
+    return pgDedup(body, body.split(/\s+/).length)!;
+  };
+
+  it("points copies in one batch at the batch's earlier original, past unrelated articles, and a stored original first", () => {
+    const batch = ["call-en-globewire", "nato-en-globewire", "call-en-ledger", "iran-en-globewire", "call-en-metrotimes", "nato-en-northstar"];
+    const ids = [101, 102, 103, 104, 105, 106];
+    expect(findOriginals(batch.map(probe), ids, new Map())).toEqual([undefined, undefined, 101, undefined, 101, undefined]);
+    const stored = new Map([[0, [{ id: 7, signature: probe("call-en-globewire").signature, originalId: undefined }]]]);
+    expect(findOriginals(batch.map(probe), ids, stored)).toEqual([7, undefined, 7, undefined, 7, undefined]);
+  });
+
+  it("never matches a body too short to compare", () => {
+    const short = pgDedup("one two three", 3);
+    expect(short).toBeUndefined();
+    expect(findOriginals([probe("call-en-globewire"), short], [1, 2], new Map())).toEqual([undefined, undefined]);
   });
 });

@@ -99,4 +99,20 @@ describe("tokenize", () => {
     expect(toks[1].sentenceStart).toBe(false);
     expect(toks[3].sentenceStart).toBe(true);
   });
+
+  it("reads breaks anywhere in the gap, hyphens and possessives only as the whole gap", () => {
+    const toks = tokenize("Kim Jong-un « Moon » - Lee 's x-'s");
+    expect(toks.map((t) => [t.surface, t.sentenceStart, t.afterHyphen])).toEqual([
+      ["Kim", true, false],
+      ["Jong", false, false],
+      ["un", false, true],
+      ["Moon", true, false],
+      ["Lee", true, false],
+      ["s", false, false],
+      ["x", false, false],
+      ["s", false, false],
+    ]);
+    expect(toks[6].possessive).toBe(false);
+    expect(tokenize("x'؟ y")[1].sentenceStart).toBe(true);
+  });
 });

@@ -119,6 +119,21 @@ describe("EntityMatcher.add", () => {
     expect(matcher.candidatesAt(toks, 5)[0].payloads[0].target).toEqual({ kind: "person", id: "sergei-ryabkov", form: "surname" });
   });
 
+  it("lists candidates longest first, a reading behind a clitic after the word itself, and none for other words", () => {
+    const matcher = new EntityMatcher({ countries: kb.countries });
+    matcher.add({ type: "person", id: "sergei-ryabkov", name: { en: "Sergei Ryabkov", ar: "سيرغي ريابكوف" }, status: "unverified" });
+    matcher.add({ type: "person", id: "wsergei", name: { en: "Wsergei", ar: "وسيرغي" }, status: "unverified" });
+    const toks = tokenize("وسيرغي ريابكوف قال");
+    expect(matcher.candidatesAt(toks, 0).map((c) => [c.end - c.start, c.stripped, c.payloads[0].target.kind === "person" && c.payloads[0].target.id])).toEqual([
+      [2, true, "sergei-ryabkov"],
+      [1, false, "wsergei"],
+    ]);
+    const none = matcher.candidatesAt(toks, 2);
+    expect(none).toEqual([]);
+    expect(() => none.push(matcher.candidatesAt(toks, 0)[0])).toThrow(TypeError);
+    expect(matcher.candidatesAt(tokenize("Sergei Ryabkov"), 0).map((c) => c.end - c.start)).toEqual([2]);
+  });
+
   it("adds a curated alias to a known person", () => {
     const matcher = createMatcher();
     matcher.addAlias("sergei-lavrov", "سيرغيه لافروف");
