@@ -53,5 +53,7 @@ function closest(el: El, name: string): El | undefined {
  */
 export function feedContent(html: string, base: string | undefined): FeedContent {
   const bodyHtml = sanitizeFragment(html);
-  return { bodyHtml, bodyText: htmlToText(bodyHtml), images: contentImages(bodyHtml, base) };
+  // Building a DOM only to find no picture is most of the cost for the many items without one.
+  const images = /<img[\s/>]/i.test(bodyHtml) ? contentImages(bodyHtml, base) : [];
+  return { bodyHtml, bodyText: htmlToText(bodyHtml), images };
 }
