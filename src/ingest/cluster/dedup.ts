@@ -30,10 +30,10 @@ const EMPTY = 0xffffffff;
 /** The body's distinct shingle hashes, as int32 (small integers, not heap numbers), sorted. */
 function shingleHashes(text: string): Int32Array {
   const toks = tokenize(text);
-  const count = toks.length < DEDUP_SHINGLE ? Math.min(toks.length, 1) : toks.length - DEDUP_SHINGLE + 1;
-  const all = new Int32Array(count);
-  if (toks.length > 0 && toks.length < DEDUP_SHINGLE) all[0] = joinedHash(toks, 0, toks.length);
-  for (let i = 0; i + DEDUP_SHINGLE <= toks.length; i++) all[i] = joinedHash(toks, i, i + DEDUP_SHINGLE);
+  // A body shorter than one shingle is one shingle of all its words.
+  if (toks.length < DEDUP_SHINGLE) return toks.length === 0 ? new Int32Array(0) : Int32Array.of(joinedHash(toks, 0, toks.length));
+  const all = new Int32Array(toks.length - DEDUP_SHINGLE + 1);
+  for (let i = 0; i < all.length; i++) all[i] = joinedHash(toks, i, i + DEDUP_SHINGLE);
   all.sort();
   let distinct = 0;
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i];

@@ -90,16 +90,14 @@ async function preparedStore(em: EntityManager, articles: ClusterArticle[], stat
   const clustered = new Set([...inBatch, ...originalLinks.map((l) => String(l.articleId))]);
   const looking = articles.flatMap((a, i) => (a.duplicateOf === undefined || !clustered.has(a.duplicateOf) ? [i] : []));
   const queries = looking.map((i) => expectedQuery(articles[i], stats, o));
-  if (queries.length === 0) {
-    await store.preload([], originalEvents);
-    return { stats, store };
+  if (queries.length > 0) {
+    const from = Math.min(...queries.map((q) => q.from.getTime()));
+    const to = Math.max(...queries.map((q) => q.to.getTime()));
+    // Counting the batch's own articles shifts document frequencies, and with them which keys an article
+    // queries: its other keys are read on the first miss.
+    const latestFrom = Math.max(...queries.map((q) => q.from.getTime()));
+    await store.prefetch(queries.flatMap((q) => [...q.entityKeys, ...q.termKeys]), new Date(from), new Date(to), looking.flatMap((i) => statKeys[i]), new Date(latestFrom));
   }
-  const from = Math.min(...queries.map((q) => q.from.getTime()));
-  const to = Math.max(...queries.map((q) => q.to.getTime()));
-  // Counting the batch's own articles shifts document frequencies, and with them which keys an article
-  // queries: its other keys are read on the first miss.
-  const latestFrom = Math.max(...queries.map((q) => q.from.getTime()));
-  await store.prefetch(queries.flatMap((q) => [...q.entityKeys, ...q.termKeys]), new Date(from), new Date(to), looking.flatMap((i) => statKeys[i]), new Date(latestFrom));
   await store.preload(queries, originalEvents);
   return { stats, store };
 }
