@@ -7,6 +7,8 @@ import type { EventSnapshot } from "./types";
 export interface EventWrites {
   /** Live events created or changed. */
   live: EventSnapshot[];
+  /** Live events changed outside their stored state (`centroid` as read): written without it. */
+  settled?: EventSnapshot[];
   /** Events absorbed: `into` is the live event that finally holds them; `state` when the batch had saved them first. */
   dead: { id: number; into: number; state?: EventSnapshot }[];
   /** Article → event links made during the batch (to live events). */
@@ -28,6 +30,16 @@ const UPSERT_EVENTS = `INSERT INTO event (id, titles, summary, starts_at, ends_a
     duplicate_count = EXCLUDED.duplicate_count, source_count = EXCLUDED.source_count, languages = EXCLUDED.languages,
     centroid = EXCLUDED.centroid, search_text = EXCLUDED.search_text, merged_into_id = EXCLUDED.merged_into_id, updated_at = now()
   RETURNING id, version::text AS version, merged_into_id IS NULL AS live`;
+
+const SETTLED_RECORD = `r(id int, titles jsonb, summary text, starts_at timestamptz, ends_at timestamptz, country_code text, city text,
+  article_count int, duplicate_count int, source_count int, languages text[], search text)`;
+
+// The same columns but the centroid, which keeps its stored (TOASTed) value: no JSON to send, parse or compress again.
+const UPDATE_SETTLED = (p: string) => `UPDATE event e SET titles = r.titles, summary = r.summary, starts_at = r.starts_at, ends_at = r.ends_at,
+    country_code = r.country_code, city = r.city, article_count = r.article_count, duplicate_count = r.duplicate_count,
+    source_count = r.source_count, languages = r.languages, search_text = khabar_fold(r.search), merged_into_id = NULL, updated_at = now()
+  FROM jsonb_to_recordset(${p}::jsonb) AS ${SETTLED_RECORD} WHERE e.id = r.id
+  RETURNING e.id, e.version::text AS version, true AS live`;
 
 // Index rows: the live events' keys replace whatever their ids had (their end rounded up to the hour); unchanged rows are left alone.
 // Keys go as arrays ($3 keys, $4 their events) and each event's span once ($5 ids, $6 first, $7 last):
@@ -65,6 +77,10 @@ const MERGES = (from: string, into: string, clean: string) => `
     FROM unnest(${from}::int[], ${into}::int[]) AS m(from_id, into_id) WHERE e.merged_into_id = m.from_id AND e.merged_into_id = ANY(${from}::int[]))`;
 
 function eventRecord(e: EventSnapshot, mergedInto: number | null) {
+  return { ...settledRecord(e), centroid: storedState(e), merged_into_id: mergedInto };
+}
+
+function settledRecord(e: EventSnapshot) {
   return {
     id: Number(e.id),
     titles: e.titles,
@@ -77,9 +93,7 @@ function eventRecord(e: EventSnapshot, mergedInto: number | null) {
     duplicate_count: e.duplicateCount,
     source_count: e.sourceCount,
     languages: e.languages,
-    centroid: storedState(e),
     search: searchText(e),
-    merged_into_id: mergedInto,
   };
 }
 
@@ -106,15 +120,23 @@ export interface Flushed {
 /** Writes a batch's events, index keys, article links, merges and document frequencies in one statement. */
 export async function flushEvents(em: EntityManager, w: EventWrites): Promise<Flushed> {
   const rows = [...w.live.map((e) => eventRecord(e, null)), ...w.dead.flatMap((d) => (d.state ? [eventRecord(d.state, d.into)] : []))];
+  const settled = w.settled ?? [];
+  const live = [...w.live, ...settled];
   const stats = w.stats?.keys.length ? w.stats : undefined;
-  if (rows.length === 0 && w.dead.length === 0 && w.links.length === 0) {
+  if (rows.length === 0 && settled.length === 0 && w.dead.length === 0 && w.links.length === 0) {
     if (stats) await em.query(`INSERT INTO entity_stat (key, df) ${STAT_INCREMENTS("$1", "$2")}`, [stats.keys, stats.counts]);
     return { rows: 0, versions: new Map() };
   }
-  const touchedIds = [...w.live.map((e) => Number(e.id)), ...w.dead.map((d) => d.id)];
+  const touchedIds = [...live.map((e) => Number(e.id)), ...w.dead.map((d) => d.id)];
   const merges = w.dead.map((d) => ({ from: d.id, into: d.into, clean: !d.state }));
   const ctes = [`ev AS (${UPSERT_EVENTS})`, KEYS, LINKS];
-  const params: unknown[] = [JSON.stringify(rows), touchedIds, ...keyParams(w.live), w.links.map((l) => l.articleId), w.links.map((l) => l.eventId)];
+  const params: unknown[] = [JSON.stringify(rows), touchedIds, ...keyParams(live), w.links.map((l) => l.articleId), w.links.map((l) => l.eventId)];
+  let written = "SELECT id, version, live FROM ev";
+  if (settled.length) {
+    params.push(JSON.stringify(settled.map(settledRecord)));
+    ctes.push(`sl AS (${UPDATE_SETTLED(`$${params.length}`)})`);
+    written += " UNION ALL SELECT id, version, live FROM sl";
+  }
   if (merges.length) {
     params.push(merges.map((m) => m.from), merges.map((m) => m.into), merges.map((m) => m.clean));
     ctes.push(MERGES(`$${params.length - 2}`, `$${params.length - 1}`, `$${params.length}`));
@@ -123,6 +145,9 @@ export async function flushEvents(em: EntityManager, w: EventWrites): Promise<Fl
     params.push(stats.keys, stats.counts);
     ctes.push(`st AS (INSERT INTO entity_stat (key, df) ${STAT_INCREMENTS(`$${params.length - 1}`, `$${params.length}`)})`);
   }
-  const written: { id: number; version: string; live: boolean }[] = await em.query(`WITH ${ctes.join(",\n")} SELECT id, version, live FROM ev`, params);
-  return { rows: rows.length + merges.filter((m) => m.clean).length, versions: new Map(written.flatMap((r) => (r.live ? [[r.id, r.version]] : []))) };
+  const out: { id: number; version: string; live: boolean }[] = await em.query(`WITH ${ctes.join(",\n")} ${written}`, params);
+  return {
+    rows: rows.length + settled.length + merges.filter((m) => m.clean).length,
+    versions: new Map(out.flatMap((r) => (r.live ? [[r.id, r.version]] : []))),
+  };
 }

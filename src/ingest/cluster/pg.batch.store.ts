@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { eventCacheFor, type EventCache } from "./event.cache";
 import { HOUR } from "./key-span";
-import { VERSIONED_EVENTS, toSnapshot, type VersionedEventRow } from "./pg.event-rows";
+import { VERSIONED_EVENTS, sameStoredState, toSnapshot, type VersionedEventRow } from "./pg.event-rows";
 import { flushEvents, type EventWrites } from "./pg.batch.flush";
 import type { CandidateQuery, EventSnapshot, EventStore } from "./types";
 
@@ -62,6 +62,8 @@ export class PgBatchEventStore implements EventStore {
   /** Stored articles → their live event before the batch (null: none). */
   private readonly storedLinks = new Map<number, number | null>();
   private readonly keySets = new WeakMap<EventSnapshot, Set<string>>();
+  /** Events as read from the database, before the batch changed them. */
+  private readonly loaded = new Map<number, EventSnapshot>();
 
   private readonly cache: EventCache;
 
@@ -173,8 +175,14 @@ export class PgBatchEventStore implements EventStore {
       const to = this.survivor(id);
       absorbed.set(to, [...(absorbed.get(to) ?? []), id]);
     }
+    // An event only near-duplicates joined keeps its stored centroid: its row is written without it.
+    const [changed, settled] = partition([...this.dirty], (id) => {
+      const before = this.loaded.get(id);
+      return !before || !sameStoredState(before, this.live.get(id)!);
+    });
     const flushed = await flushEvents(this.em, {
-      live: [...this.dirty].map((id) => this.live.get(id)!),
+      live: changed.map((id) => this.live.get(id)!),
+      settled: settled.map((id) => this.live.get(id)!),
       dead: [...this.absorbedInto.keys()].map((id) => ({ id, into: this.survivor(id), state: this.deadState.get(id) })),
       links: [...this.links].map(([articleId, eventId]) => ({ articleId, eventId: this.survivor(eventId) })),
       stats,
@@ -280,8 +288,16 @@ export class PgBatchEventStore implements EventStore {
       const snapshot = copy?.version === r.version ? copy.snapshot : toSnapshot(r);
       this.cache.put(r.id, r.version, snapshot);
       this.live.set(r.id, snapshot);
+      this.loaded.set(r.id, snapshot);
     }
   }
+}
+
+function partition<T>(xs: T[], test: (x: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const x of xs) (test(x) ? yes : no).push(x);
+  return [yes, no];
 }
 
 function queryKeys(q: CandidateQuery): string[] {

@@ -67,6 +67,25 @@ export function storedState(e: EventSnapshot): StoredState {
   return { summaries: e.summaries, people: e.people, countries: e.countries, sourceIds: e.sourceIds, keys: e.keys, centroid: e.centroid };
 }
 
+/**
+ * True when two snapshots would store the same `centroid` column. Parts a near-duplicate leaves alone
+ * are the same objects, so this is mostly identity checks; anything else is compared by value.
+ */
+export function sameStoredState(a: EventSnapshot, b: EventSnapshot): boolean {
+  return sameJson(storedState(a), storedState(b));
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(y, k) && sameJson(x[k], y[k]));
+}
+
 /** Text the event search index folds: every title. */
 export function searchText(e: EventSnapshot): string {
   return Object.values(e.titles).join(" ");
