@@ -9,6 +9,8 @@ export interface EventWrites {
   live: EventSnapshot[];
   /** Live events changed outside their stored state (`centroid` as read): written without it. */
   settled?: EventSnapshot[];
+  /** Ids of live events whose index rows already hold their keys and span: none of those rows is rewritten. */
+  keysKept?: ReadonlySet<number>;
   /** Events absorbed: `into` is the live event that finally holds them; `state` when the batch had saved them first. */
   dead: { id: number; into: number; state?: EventSnapshot }[];
   /** Article → event links made during the batch (to live events). */
@@ -127,10 +129,12 @@ export async function flushEvents(em: EntityManager, w: EventWrites): Promise<Fl
     if (stats) await em.query(`INSERT INTO entity_stat (key, df) ${STAT_INCREMENTS("$1", "$2")}`, [stats.keys, stats.counts]);
     return { rows: 0, versions: new Map() };
   }
-  const touchedIds = [...live.map((e) => Number(e.id)), ...w.dead.map((d) => d.id)];
+  // Each upserted index row is locked even when nothing in it changes: events whose rows already match are left out.
+  const rekeyed = w.keysKept?.size ? live.filter((e) => !w.keysKept!.has(Number(e.id))) : live;
+  const touchedIds = [...rekeyed.map((e) => Number(e.id)), ...w.dead.map((d) => d.id)];
   const merges = w.dead.map((d) => ({ from: d.id, into: d.into, clean: !d.state }));
   const ctes = [`ev AS (${UPSERT_EVENTS})`, KEYS, LINKS];
-  const params: unknown[] = [JSON.stringify(rows), touchedIds, ...keyParams(live), w.links.map((l) => l.articleId), w.links.map((l) => l.eventId)];
+  const params: unknown[] = [JSON.stringify(rows), touchedIds, ...keyParams(rekeyed), w.links.map((l) => l.articleId), w.links.map((l) => l.eventId)];
   let written = "SELECT id, version, live FROM ev";
   if (settled.length) {
     params.push(JSON.stringify(settled.map(settledRecord)));

@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { eventCacheFor, type EventCache } from "./event.cache";
-import { HOUR } from "./key-span";
+import { INDEX_END_STEP, indexedLastSeen } from "./key-span";
 import { VERSIONED_EVENTS, sameStoredState, toSnapshot, type VersionedEventRow } from "./pg.event-rows";
 import { flushEvents, type EventWrites } from "./pg.batch.flush";
 import type { CandidateQuery, EventSnapshot, EventStore } from "./types";
@@ -13,7 +13,7 @@ interface PostingRow { id: number; f: number; l: number; ks: string }
 /**
  * Index rows of some keys ($1 text[]) meeting a window [$2, $3], one row per event (an event's rows
  * share its span): a few hundred rows a batch instead of thousands, times as numbers. The end is the
- * event's own where its index end (rounded up to the hour) lies before $4, and the index end after.
+ * event's own where its index end (rounded up to a 6-hour mark) lies before $4, and the index end after.
  */
 const PREFETCH_POSTINGS = `SELECT p.id, date_part('epoch', p.f) * 1000 AS f, date_part('epoch', coalesce(e.ends_at, p.l)) * 1000 AS l, p.ks
   FROM (SELECT x.event_id AS id, x.first_seen AS f, x.last_seen AS l, string_agg(array_position($1::text[], x.key)::text, ',') AS ks
@@ -77,8 +77,8 @@ export class PgBatchEventStore implements EventStore {
    * `latestFrom`: the latest window start a lookup will ask for (lookups starting later go to the database).
    */
   async prefetch(keys: Iterable<string>, from: Date, to: Date, reserve: Iterable<string> = [], latestFrom?: Date): Promise<void> {
-    // Index ends are rounded up to the hour: exact ends are read for events ending within an hour of any lookup's start.
-    this.window = { from: from.getTime(), to: to.getTime(), exactBelow: (latestFrom ?? to).getTime() + HOUR };
+    // Index ends are rounded up (INDEX_END_STEP): exact ends are read for events ending within one step of any lookup's start.
+    this.window = { from: from.getTime(), to: to.getTime(), exactBelow: (latestFrom ?? to).getTime() + INDEX_END_STEP };
     this.postings.clear();
     await this.loadPostings([...new Set(keys)]);
     this.reserve = new Set(reserve);
@@ -183,6 +183,7 @@ export class PgBatchEventStore implements EventStore {
     const flushed = await flushEvents(this.em, {
       live: changed.map((id) => this.live.get(id)!),
       settled: settled.map((id) => this.live.get(id)!),
+      keysKept: new Set([...this.dirty].filter((id) => this.keepsIndexRows(id))),
       dead: [...this.absorbedInto.keys()].map((id) => ({ id, into: this.survivor(id), state: this.deadState.get(id) })),
       links: [...this.links].map(([articleId, eventId]) => ({ articleId, eventId: this.survivor(eventId) })),
       stats,
@@ -197,6 +198,14 @@ export class PgBatchEventStore implements EventStore {
     return { absorbed, events: flushed.rows };
   }
 
+  /** True when a loaded event's index rows already hold what the batch would write: the same keys and span. */
+  private keepsIndexRows(id: number): boolean {
+    const before = this.loaded.get(id);
+    const now = this.live.get(id)!;
+    return !!before && before.firstSeen.getTime() === now.firstSeen.getTime()
+      && indexedLastSeen(before.lastSeen).getTime() === indexedLastSeen(now.lastSeen).getTime() && sameKeySet(before.keys, now.keys);
+  }
+
   /** The live event an event id now stands for, through merges made during the batch. */
   survivor(id: number): number {
     let at = id;
@@ -206,7 +215,7 @@ export class PgBatchEventStore implements EventStore {
 
   private covers(q: CandidateQuery): boolean {
     const w = this.window;
-    return !!w && q.from.getTime() >= w.from && q.to.getTime() <= w.to && q.from.getTime() + HOUR <= w.exactBelow;
+    return !!w && q.from.getTime() >= w.from && q.to.getTime() <= w.to && q.from.getTime() + INDEX_END_STEP <= w.exactBelow;
   }
 
   private touched(id: number): boolean {
@@ -291,6 +300,13 @@ export class PgBatchEventStore implements EventStore {
       this.loaded.set(r.id, snapshot);
     }
   }
+}
+
+function sameKeySet(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  const x = new Set(a);
+  const y = new Set(b);
+  return x.size === y.size && [...x].every((k) => y.has(k));
 }
 
 function partition<T>(xs: T[], test: (x: T) => boolean): [T[], T[]] {

@@ -9,12 +9,12 @@ import { createTestDatabase, type TestDatabase } from "../../support/db";
 
 const limits = { maxEntities: 40, maxTerms: 40, maxEventKeys: 24 };
 
-function article(id: number, hour: number, title: string, language = "en"): ClusterArticle {
+function article(id: number, hour: number, title: string, language = "en", minute = 0): ClusterArticle {
   return {
     id: String(id),
     sourceId: "1",
     language,
-    publishedAt: new Date(Date.UTC(2025, 6, 10, hour)),
+    publishedAt: new Date(Date.UTC(2025, 6, 10, hour, minute)),
     title,
     bodyText: `${title}. The ministry said talks would resume next week.`,
     people: [{ id: "7", salience: 0.6, count: 2 }],
@@ -88,6 +88,20 @@ describe("events only near-duplicates joined", () => {
     expect(joined[joined.length - 1].params.some((p) => typeof p === "string" && p.includes('"docs":2'))).toBe(true);
     const [row] = await db.dataSource.query(`SELECT article_count AS n, duplicate_count AS dups, languages FROM event WHERE id = 401`);
     expect(row).toEqual({ n: 2, dups: 2, languages: ["en", "ar"] });
+  });
+
+  it("leave their index rows alone while keys and the span the rows carry (its end rounded up to a 6-hour mark) stay put", async () => {
+    const rows = () => db.dataSource.query(`SELECT key, xmin::text, xmax::text, last_seen AS "lastSeen" FROM event_key WHERE event_id = 401 ORDER BY key`);
+    await batch(401, (e) => addDuplicate(e, article(5, 14, "Nile dam talks resume", "en", 10), limits));
+    const before = await rows();
+    expect(before.length).toBeGreaterThan(0);
+    expect(new Set(before.map((r: { lastSeen: Date }) => r.lastSeen.toISOString()))).toEqual(new Set(["2025-07-10T18:00:00.000Z"]));
+    await batch(401, (e) => addDuplicate(e, article(6, 17, "Nile dam talks resume", "en", 40), limits));
+    expect(await rows()).toEqual(before);
+    await batch(401, (e) => addDuplicate(e, article(7, 18, "Nile dam talks resume", "en", 5), limits));
+    const later = await rows();
+    expect(later.map((r: { key: string }) => r.key)).toEqual(before.map((r: { key: string }) => r.key));
+    expect(new Set(later.map((r: { lastSeen: Date }) => r.lastSeen.toISOString()))).toEqual(new Set(["2025-07-11T00:00:00.000Z"]));
   });
 });
 
