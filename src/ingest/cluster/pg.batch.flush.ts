@@ -43,7 +43,7 @@ const UPDATE_SETTLED = (p: string) => `UPDATE event e SET titles = r.titles, sum
   FROM jsonb_to_recordset(${p}::jsonb) AS ${SETTLED_RECORD} WHERE e.id = r.id
   RETURNING e.id, e.version::text AS version, true AS live`;
 
-// Index rows: the live events' keys replace whatever their ids had (their end rounded up to the hour); unchanged rows are left alone.
+// Index rows: the live events' keys replace whatever their ids had (their end rounded up, INDEX_END_STEP); unchanged rows are left alone.
 // Keys go as arrays ($3 keys, $4 their events) and each event's span once ($5 ids, $6 first, $7 last):
 // a quarter of the bytes of one JSON record per key, and one timestamp parse per event instead of per key.
 const KEYS = `
