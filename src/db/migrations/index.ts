@@ -9,6 +9,7 @@ import { EventMergedIntoIndex1764374900000 } from "./1764374900000-event-merged-
 import { DedupBandsArray1764375000000 } from "./1764375000000-dedup-bands-array";
 import { CountryNameColumns1764375100000 } from "./1764375100000-country-name-columns";
 import { ArticleTextLz41764375200000 } from "./1764375200000-article-text-lz4";
+import { EventKeySixHours1764375300000 } from "./1764375300000-event-key-six-hours";
 
 /** In order; TypeORM runs those not yet recorded in the migrations table. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   DedupBandsArray1764375000000,
   CountryNameColumns1764375100000,
   ArticleTextLz41764375200000,
+  EventKeySixHours1764375300000,
 ];
