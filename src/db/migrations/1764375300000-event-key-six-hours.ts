@@ -13,7 +13,7 @@ export class EventKeySixHours1764375300000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       UPDATE event_key SET last_seen = to_timestamp(ceil(extract(epoch FROM last_seen) / 21600) * 21600)
-      WHERE extract(epoch FROM last_seen)::bigint % 21600 <> 0`);
+      WHERE last_seen < to_timestamp(ceil(extract(epoch FROM last_seen) / 21600) * 21600)`);
   }
 
   async down(): Promise<void> {}

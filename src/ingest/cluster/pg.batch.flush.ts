@@ -19,28 +19,25 @@ export interface EventWrites {
   stats?: { keys: string[]; counts: number[] };
 }
 
-const EVENT_RECORD = `r(id int, titles jsonb, summary text, starts_at timestamptz, ends_at timestamptz, country_code text, city text,
-  article_count int, duplicate_count int, source_count int, languages text[], centroid jsonb, search text, merged_into_id int)`;
+/** Columns an event row takes from its record as they are (name, record type); `search` is folded into search_text. */
+const ROW_COLUMNS = [["titles", "jsonb"], ["summary", "text"], ["starts_at", "timestamptz"], ["ends_at", "timestamptz"], ["country_code", "text"],
+  ["city", "text"], ["article_count", "int"], ["duplicate_count", "int"], ["source_count", "int"], ["languages", "text[]"]];
+/** A whole row adds the stored state and where the event went. */
+const WHOLE_COLUMNS = [...ROW_COLUMNS, ["centroid", "jsonb"], ["merged_into_id", "int"]];
 
-const UPSERT_EVENTS = `INSERT INTO event (id, titles, summary, starts_at, ends_at, country_code, city, article_count, duplicate_count,
-    source_count, languages, centroid, search_text, merged_into_id)
-  SELECT r.id, r.titles, r.summary, r.starts_at, r.ends_at, r.country_code, r.city, r.article_count, r.duplicate_count,
-    r.source_count, r.languages, r.centroid, khabar_fold(r.search), r.merged_into_id
-  FROM jsonb_to_recordset($1::jsonb) AS ${EVENT_RECORD}
-  ON CONFLICT (id) DO UPDATE SET titles = EXCLUDED.titles, summary = EXCLUDED.summary, starts_at = EXCLUDED.starts_at,
-    ends_at = EXCLUDED.ends_at, country_code = EXCLUDED.country_code, city = EXCLUDED.city, article_count = EXCLUDED.article_count,
-    duplicate_count = EXCLUDED.duplicate_count, source_count = EXCLUDED.source_count, languages = EXCLUDED.languages,
-    centroid = EXCLUDED.centroid, search_text = EXCLUDED.search_text, merged_into_id = EXCLUDED.merged_into_id, updated_at = now()
+const recordOf = (columns: string[][]) => `r(id int, ${columns.map(([c, t]) => `${c} ${t}`).join(", ")}, search text)`;
+const names = (columns: string[][]) => columns.map(([c]) => c);
+
+const UPSERT_EVENTS = `INSERT INTO event (id, ${names(WHOLE_COLUMNS).join(", ")}, search_text)
+  SELECT r.id, ${names(WHOLE_COLUMNS).map((c) => `r.${c}`).join(", ")}, khabar_fold(r.search)
+  FROM jsonb_to_recordset($1::jsonb) AS ${recordOf(WHOLE_COLUMNS)}
+  ON CONFLICT (id) DO UPDATE SET ${[...names(WHOLE_COLUMNS), "search_text"].map((c) => `${c} = EXCLUDED.${c}`).join(", ")}, updated_at = now()
   RETURNING id, version::text AS version, merged_into_id IS NULL AS live`;
 
-const SETTLED_RECORD = `r(id int, titles jsonb, summary text, starts_at timestamptz, ends_at timestamptz, country_code text, city text,
-  article_count int, duplicate_count int, source_count int, languages text[], search text)`;
-
 // The same columns but the centroid, which keeps its stored (TOASTed) value: no JSON to send, parse or compress again.
-const UPDATE_SETTLED = (p: string) => `UPDATE event e SET titles = r.titles, summary = r.summary, starts_at = r.starts_at, ends_at = r.ends_at,
-    country_code = r.country_code, city = r.city, article_count = r.article_count, duplicate_count = r.duplicate_count,
-    source_count = r.source_count, languages = r.languages, search_text = khabar_fold(r.search), merged_into_id = NULL, updated_at = now()
-  FROM jsonb_to_recordset(${p}::jsonb) AS ${SETTLED_RECORD} WHERE e.id = r.id
+const UPDATE_SETTLED = (p: string) => `UPDATE event e SET ${names(ROW_COLUMNS).map((c) => `${c} = r.${c}`).join(", ")},
+    search_text = khabar_fold(r.search), merged_into_id = NULL, updated_at = now()
+  FROM jsonb_to_recordset(${p}::jsonb) AS ${recordOf(ROW_COLUMNS)} WHERE e.id = r.id
   RETURNING e.id, e.version::text AS version, true AS live`;
 
 // Index rows: the live events' keys replace whatever their ids had (their end rounded up, INDEX_END_STEP); unchanged rows are left alone.
