@@ -1,4 +1,4 @@
-import { JSDOM, VirtualConsole } from "jsdom";
+import type * as Jsdom from "jsdom";
 import { ExtractError, describeReceived } from "./errors";
 
 /** Which DOM implementation parses the page; metadata.ts must read the same one. */
@@ -13,8 +13,18 @@ export function parseDocument(html: string, pageUrl: string, engine: DomEngine =
   }
   assertAbsoluteUrl(pageUrl);
   if (engine === "linkedom") return parseWithLinkedom(html);
+  const { JSDOM, VirtualConsole } = jsdom();
   // A silent console: broken stylesheets on real pages are noise, not errors.
   return new JSDOM(html, { url: pageUrl, virtualConsole: new VirtualConsole() }).window.document;
+}
+
+let loaded: typeof Jsdom | undefined;
+
+/** Loaded on first use: ~50 MB of resident memory a worker reading only feeds never needs. */
+function jsdom(): typeof Jsdom {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= require("jsdom") as typeof Jsdom;
+  return loaded;
 }
 
 export function assertAbsoluteUrl(pageUrl: string): void {
