@@ -3,7 +3,7 @@
  * vocabulary come from compromise's lexicon (loaded once, lazily); titles and reporting
  * verbs are listed here.
  */
-import nlp from "compromise";
+import type nlpType from "compromise";
 
 const words = (text: string): Set<string> => new Set(text.split(/\s+/).filter(Boolean));
 
@@ -64,6 +64,9 @@ let givenNames: Set<string> | undefined;
 let commonWords: Set<string> | undefined;
 
 function loadLexicon(): void {
+  // Required here, not imported: ~22 MB resident that a gateway which never reads English text does not need.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const nlp = require("compromise") as typeof nlpType;
   const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
   givenNames = new Set();
   commonWords = new Set();
