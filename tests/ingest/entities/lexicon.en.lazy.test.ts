@@ -1,18 +1,15 @@
+import { withLoadSpy } from "../../support/load-spy";
+
 describe("the English lexicon's compromise", () => {
   it("is loaded on the first name lookup, not when the extractor is imported", () => {
-    jest.isolateModules(() => {
-      const loaded = jest.fn();
-      jest.doMock("compromise", () => {
-        loaded();
-        return jest.requireActual("compromise");
-      });
+    withLoadSpy("compromise", (loads) => {
       require("../../../src/ingest/entities");
-      expect(loaded).not.toHaveBeenCalled();
+      expect(loads).not.toHaveBeenCalled();
       const { isGivenName, isCommonWord } = require("../../../src/ingest/entities/lexicon.en");
       expect(isGivenName("john")).toBe(true);
       expect(isCommonWord("however")).toBe(true);
       expect(isGivenName("however")).toBe(false);
-      expect(loaded).toHaveBeenCalledTimes(1);
+      expect(loads).toHaveBeenCalledTimes(1);
     });
   });
 });
