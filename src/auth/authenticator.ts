@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Cache } from "../cache";
 import type { Config } from "../config/config";
-import { runWithStatementScope } from "../db/statement-counter";
+import { uncounted } from "../db/statement-counter";
 import { parseApiKey, sameSecret, secretMatches } from "./api-key";
 import type { Buckets } from "./bucket";
 import { addressBucketKey } from "./budget";
@@ -77,7 +77,7 @@ export class Authenticator {
     const now = Date.now();
     if (now - (this.touched.get(id) ?? 0) < TOUCH_EVERY_MS) return;
     this.touched.set(id, now);
-    runWithStatementScope({ count: 0 }, () => {
+    uncounted(() => {
       this.deps.store.touch(id, new Date(now)).catch((err: Error) => this.deps.log.warn({ err: err.message, keyId: id }, "auth: could not record last use"));
     });
   }

@@ -40,3 +40,12 @@ export function currentStatementScope(): Scope | undefined {
 export function runWithStatementScope<T>(scope: Scope, fn: () => T): T {
   return scopes.run(scope, fn);
 }
+
+/**
+ * Runs `fn` so that its statements count against no request. Outside any scope it just runs `fn`:
+ * entering a scope switches on Node's promise hooks for the whole process, which cost a gateway
+ * 15-20% of its CPU per page.
+ */
+export function uncounted<T>(fn: () => T): T {
+  return scopes.getStore() ? scopes.run({ count: 0 }, fn) : fn();
+}

@@ -2,7 +2,7 @@ import type { GraphQLFormattedError } from "graphql";
 import { GraphQLError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { Logger } from "pino";
-import { currentRequestId } from "./request-id";
+import { requestIdOf } from "./request-id";
 import { shapeLimitOf } from "./shape-rules";
 
 /** Codes a client may see as they are; anything else is an internal error and stays in the log. */
@@ -37,7 +37,7 @@ export function formatError(log: Logger, exposeDetails: boolean, formatted: Grap
   return { message: "Internal server error", path: formatted.path, locations: formatted.locations, extensions: { code: "INTERNAL_SERVER_ERROR", requestId } };
 }
 
-/** Apollo's formatError: the request id comes from the request's async context. */
+/** Apollo's formatError: the request id is the one requestIdPlugin tagged the error with. */
 export function formatErrorFor(log: Logger, exposeDetails: boolean) {
-  return (formatted: GraphQLFormattedError, error: unknown) => formatError(log, exposeDetails, formatted, error, currentRequestId());
+  return (formatted: GraphQLFormattedError, error: unknown) => formatError(log, exposeDetails, formatted, error, requestIdOf(error));
 }

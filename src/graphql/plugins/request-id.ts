@@ -1,8 +1,6 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
+import type { ApolloServerPlugin } from "@apollo/server";
 import type { NextFunction, Request, Response } from "express";
-
-const store = new AsyncLocalStorage<string>();
 
 /** A client's own id is kept only when it is short and plain, so it is safe in logs and headers. */
 export function requestIdFrom(header: string | string[] | undefined): string {
@@ -10,18 +8,61 @@ export function requestIdFrom(header: string | string[] | undefined): string {
   return given && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : randomUUID();
 }
 
-/** Names each request (x-request-id in and out) and keeps the id reachable from anything it awaits. */
+/**
+ * Names each request (x-request-id in and out). The id travels in res.locals and the GraphQL
+ * context, not in an AsyncLocalStorage: its promise hooks would slow every request.
+ */
 export function requestIdMiddleware(req: Request, res: Response, next: NextFunction) {
   const id = requestIdFrom(req.headers["x-request-id"]);
   res.locals.requestId = id;
   res.setHeader("x-request-id", id);
-  store.run(id, next);
+  next();
 }
 
-export function currentRequestId(): string | undefined {
-  return store.getStore();
+// Apollo's formatError sees an error but not its request: the pipeline's errors are tagged here first.
+const requestIds = new WeakMap<object, string>();
+
+/** The id of the request an error was raised in, when the GraphQL pipeline saw it. */
+export function requestIdOf(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null ? requestIds.get(error) : undefined;
 }
 
-export function runWithRequestId<T>(id: string, fn: () => T): T {
-  return store.run(id, fn);
+/** Tags every error of a request with its id before Apollo formats it (same objects, same order). */
+export function requestIdPlugin(): ApolloServerPlugin<{ requestId: string }> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const error of errors) requestIds.set(error, contextValue.requestId);
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Refusals Apollo makes before a GraphQL request exists (CSRF, batching, a malformed request) are
+ * formatted without one: their JSON gets the id here, on its way out, so every error carries it.
+ */
+export function requestIdOnRefusals(_req: Request, res: Response, next: NextFunction) {
+  const send = res.send;
+  res.send = function sendWithRequestId(this: Response, body?: unknown) {
+    const refused = this.statusCode >= 400 && typeof body === "string";
+    return send.call(this, refused ? withRequestId(body, this.locals.requestId as string) : body);
+  } as typeof res.send;
+  next();
+}
+
+function withRequestId(body: string, requestId: string): string {
+  let parsed: { errors?: { extensions?: Record<string, unknown> }[] };
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  const errors = parsed?.errors;
+  if (!Array.isArray(errors) || errors.every((e) => e?.extensions?.requestId !== undefined)) return body;
+  for (const e of errors) if (e && typeof e === "object") e.extensions = { ...e.extensions, requestId: e.extensions?.requestId ?? requestId };
+  // Apollo's bodies end with a newline; the rewritten one keeps it.
+  return `${JSON.stringify(parsed)}${body.endsWith("\n") ? "\n" : ""}`;
 }
