@@ -51,7 +51,7 @@ describe("request ids", () => {
 
 describe("request context in production", () => {
   it("answers data, client errors and keyed requests without entering any AsyncLocalStorage", async () => {
-    // Entering one switches on promise hooks for the whole process: 15-20% of a page's CPU.
+    // Entering one switches on promise hooks for the whole process: 5-10% of a page's CPU.
     const run = jest.spyOn(AsyncLocalStorage.prototype, "run");
     const enterWith = jest.spyOn(AsyncLocalStorage.prototype, "enterWith");
     const prod = await startTestApp(db.dataSource, { NODE_ENV: "production", RESPONSE_CACHE: "false", LOG_LEVEL: "silent" });
