@@ -44,7 +44,7 @@ export function runWithStatementScope<T>(scope: Scope, fn: () => T): T {
 /**
  * Runs `fn` so that its statements count against no request. Outside any scope it just runs `fn`:
  * entering a scope switches on Node's promise hooks for the whole process, which cost a gateway
- * 15-20% of its CPU per page.
+ * 5-10% of its CPU per page.
  */
 export function uncounted<T>(fn: () => T): T {
   return scopes.getStore() ? scopes.run({ count: 0 }, fn) : fn();
