@@ -32,11 +32,6 @@ export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result
   return { result, statements: scope.count };
 }
 
-/** The counting scope of the current async context, for per-request reporting. */
-export function currentStatementScope(): Scope | undefined {
-  return scopes.getStore();
-}
-
 export function runWithStatementScope<T>(scope: Scope, fn: () => T): T {
   return scopes.run(scope, fn);
 }

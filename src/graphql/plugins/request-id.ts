@@ -29,15 +29,13 @@ export function requestIdOf(error: unknown): string | undefined {
 
 /** Tags every error of a request with its id before Apollo formats it (same objects, same order). */
 export function requestIdPlugin(): ApolloServerPlugin<{ requestId: string }> {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ contextValue, errors }) {
-          for (const error of errors) requestIds.set(error, contextValue.requestId);
-        },
-      };
+  // One listener for every request: it keeps nothing of its own.
+  const listener = {
+    async didEncounterErrors({ contextValue, errors }: { contextValue: { requestId: string }; errors: readonly Error[] }) {
+      for (const error of errors) requestIds.set(error, contextValue.requestId);
     },
   };
+  return { requestDidStart: async () => listener };
 }
 
 /**

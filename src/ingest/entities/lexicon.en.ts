@@ -3,8 +3,6 @@
  * vocabulary come from compromise's lexicon (loaded once, lazily); titles and reporting
  * verbs are listed here.
  */
-import type nlpType from "compromise";
-
 const words = (text: string): Set<string> => new Set(text.split(/\s+/).filter(Boolean));
 
 /** Titles and honorifics written before a name (lower-cased, periods dropped). */
@@ -66,8 +64,8 @@ let commonWords: Set<string> | undefined;
 function loadLexicon(): void {
   // Required here, not imported: ~22 MB resident that a gateway which never reads English text does not need.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const nlp = require("compromise") as typeof nlpType;
-  const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  const nlp = require("compromise") as { model(): { one: { lexicon: Record<string, string | string[]> } } };
+  const lexicon = nlp.model().one.lexicon;
   givenNames = new Set();
   commonWords = new Set();
   for (const [w, tag] of Object.entries(lexicon)) {

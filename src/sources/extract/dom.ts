@@ -13,18 +13,11 @@ export function parseDocument(html: string, pageUrl: string, engine: DomEngine =
   }
   assertAbsoluteUrl(pageUrl);
   if (engine === "linkedom") return parseWithLinkedom(html);
-  const { JSDOM, VirtualConsole } = jsdom();
+  // Required on first use, like linkedom below: ~50 MB resident that a worker reading only feeds never needs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { JSDOM, VirtualConsole } = require("jsdom") as typeof Jsdom;
   // A silent console: broken stylesheets on real pages are noise, not errors.
   return new JSDOM(html, { url: pageUrl, virtualConsole: new VirtualConsole() }).window.document;
-}
-
-let loaded: typeof Jsdom | undefined;
-
-/** Loaded on first use: ~50 MB of resident memory a worker reading only feeds never needs. */
-function jsdom(): typeof Jsdom {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loaded ??= require("jsdom") as typeof Jsdom;
-  return loaded;
 }
 
 export function assertAbsoluteUrl(pageUrl: string): void {
