@@ -5,7 +5,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { Pool } from "pg";
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from "./db";
 import { DEFAULTS } from "./generate/load";
-import { checkComparisonTargets, comparisonTable } from "./run/compare";
+import { checkComparisonTargets, checkFasterThan, comparisonTable } from "./run/compare";
 import { ensureDataset } from "./run/dataset";
 import { growthTable, runGrowth } from "./run/growth";
 import { checkTargets, markdownTable, summarise, targetLines } from "./run/report";
@@ -18,6 +18,7 @@ import { gatherContext, selectWorkloads } from "./run/workloads";
  * The read-path benchmark: gateway child processes driven over HTTP with autocannon.
  * Run: npm run bench -- --articles 100000 --rounds 3
  *      npm run bench -- --vs postgraphile            (side by side with PostGraphile 4.14)
+ *      npm run bench -- --vs postgraphile,mercurius  (and with Mercurius + graphql-jit)
  *      npm run bench -- --growth 10000,100000,1000000 (one database per size)
  *      npm run bench -- --soak 5                      (RSS of the gateway under the cold front page)
  */
@@ -35,7 +36,8 @@ const sizes = (raw: string) => list(raw).map(int("--growth", 1000));
 
 const log = (line: string) => console.error(line);
 
-const VS_SERVERS = ["khabar-cold", "khabar-warm", "redis-ceiling", "postgraphile"];
+const VS_SERVERS = ["khabar-cold", "khabar-warm", "redis-ceiling"];
+const BASELINES = ["postgraphile", "mercurius"];
 const VS_WORKLOADS = ["front", "front10", "front100", "person", "search-ar", "search-en", "deep"];
 
 function program() {
@@ -47,8 +49,8 @@ function program() {
     .option("--connections <n>", "concurrent HTTP connections", int("--connections"), 32)
     .option("--rounds <n>", "rounds; server order rotates each round, medians are reported", int("--rounds"), 1)
     .option("--workloads <list>", "workloads (default front,front10,front100,person; with --vs also search-ar,search-en,deep)", list)
-    .option("--servers <list>", "servers (default khabar-cold,khabar-warm; with --vs also redis-ceiling,postgraphile)", list)
-    .option("--vs <server>", "compare with another server over the same database: postgraphile")
+    .option("--servers <list>", "servers (default khabar-cold,khabar-warm; with --vs also redis-ceiling and the servers named)", list)
+    .option("--vs <list>", "compare with other servers over the same database: postgraphile, mercurius or both", list)
     .option("--growth <sizes>", "cost growth: run the workloads over one database per size, e.g. 10000,100000,1000000", sizes)
     .option("--soak <minutes>", "memory: drive the first workload (default front) at the first server for this long, sampling its RSS", int("--soak"))
     .option("--soak-interval <s>", "seconds between RSS samples in --soak", int("--soak-interval"), 10)
@@ -83,8 +85,9 @@ const header = (o: Options, startedAt: Date, loadBefore: number[]) =>
 
 async function main(): Promise<void> {
   const o = program();
-  if (o.vs && o.vs !== "postgraphile") throw new Error(`bench.run: --vs expects "postgraphile", got "${o.vs}"`);
-  const serverNames: string[] = o.servers ?? (o.vs ? VS_SERVERS : ["khabar-cold", "khabar-warm"]);
+  const unknownBaselines = (o.vs ?? []).filter((b: string) => !BASELINES.includes(b));
+  if (o.vs?.length === 0 || unknownBaselines.length) throw new Error(`bench.run: --vs expects ${BASELINES.join(", ")} or both, got "${(o.vs ?? []).join(",")}"`);
+  const serverNames: string[] = o.servers ?? (o.vs ? [...VS_SERVERS, ...o.vs] : ["khabar-cold", "khabar-warm"]);
   const workloads = selectWorkloads(o.workloads ?? (o.vs ? VS_WORKLOADS : o.growth ? ["front", "person"] : ["front", "front10", "front100", "person"]));
   o.out ??= path.join(RESULTS_DIR, o.soak ? "soak.json" : o.growth ? "growth.json" : "latest.json");
   mkdirSync(path.dirname(o.out), { recursive: true });
@@ -103,14 +106,18 @@ async function main(): Promise<void> {
   const generated = await ensureDataset(o.databaseUrl, o.articles, o.seed, log);
   const session = await runSession({ ...rounds, servers: serverNames, workloads, settings: settingsFor(o, o.databaseUrl) }, log);
   const summaries = summarise(session.measurements);
-  const targets = [...checkTargets(summaries), ...(o.vs ? checkComparisonTargets(summaries) : [])];
+  const targets = [
+    ...checkTargets(summaries),
+    ...(o.vs?.includes("postgraphile") ? checkComparisonTargets(summaries) : []),
+    ...(o.vs?.includes("mercurius") ? [checkFasterThan(summaries, "mercurius")] : []),
+  ];
   const dataset = { ...session.ctx, generated: generated ? { options: generated.options, rows: generated.rows } : undefined };
   writeFileSync(o.out, `${JSON.stringify({ startedAt, finishedAt: new Date(), machine: { ...machine(loadBefore), postgres: session.pgVersion }, options: o, dataset,
     servers: session.servers.map((s) => ({ name: s.name, description: s.description })), summaries, targets, measurements: session.measurements }, null, 2)}\n`);
 
   console.log(`\n## Read-path benchmark\n\n${session.ctx.articles} articles; ${header(o, startedAt, loadBefore)}\n`);
   console.log(markdownTable(summaries));
-  if (o.vs) console.log(`\n### Against ${o.vs}\n\n${comparisonTable(summaries, o.vs)}`);
+  for (const baseline of o.vs ?? []) console.log(`\n### Against ${baseline}\n\n${comparisonTable(summaries, baseline)}`);
   console.log(`\n${targetLines(targets)}\n`);
   for (const s of session.servers) console.log(`- ${s.name}: ${s.description}`);
   console.log(`\nJSON: ${path.relative(process.cwd(), o.out)}`);

@@ -69,3 +69,9 @@ export function checkComparisonTargets(rows: Summary[], o: CompareOptions = COMP
       (p) => (ratio(p.a.rps, p.b.rps) ?? 0) >= o.minSearchRatio, (p) => `${fmt(ratio(p.a.rps, p.b.rps), 2)}× (${fmt(p.a.rps, 0)} vs ${fmt(p.b.rps, 0)})`),
   ];
 }
+
+/** Every workload both servers ran: the gateway's uncached req/s at least the other server's (the issue: "faster than … Mercurius"). */
+export function checkFasterThan(rows: Summary[], baseline: string, coldServer = COMPARE_DEFAULTS.coldServer): TargetCheck {
+  return check(`uncached pages ≥ 1× ${baseline} req/s`, pairs(rows, coldServer, baseline, () => true),
+    (p) => (ratio(p.a.rps, p.b.rps) ?? 0) >= 1, (p) => `${fmt(ratio(p.a.rps, p.b.rps), 2)}× (${fmt(p.a.rps, 0)} vs ${fmt(p.b.rps, 0)})`);
+}

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { CeilingServer } from "./ceiling.server";
 import { KhabarServer } from "./khabar.server";
-import { PostgraphileServer } from "./postgraphile.server";
+import { ChildServer } from "./child.server";
+import { installBenchPgSchema } from "./postgraphile.sql";
 import type { Server } from "./types";
 
 export interface ServerSettings {
@@ -56,10 +57,26 @@ export const SERVERS: Record<string, Factory> = {
     logFile: path.join(s.resultsDir, "redis-ceiling.log"),
     upstream: khabar("redis-ceiling-upstream", "gateway answering the ceiling's first request of each kind", false, false, {})(s) as KhabarServer,
   }),
-  postgraphile: (s) => new PostgraphileServer({
+  postgraphile: (s) => new ChildServer({
+    name: "postgraphile",
+    description: "PostGraphile 4.14 library mode over the same database (dynamicJson, no mutations, query log off); one child process",
+    dialect: "postgraphile",
+    script: path.join(__dirname, "postgraphile.child.js"),
+    preload: [path.join(__dirname, "postgraphile.resolve.js")],
+    setup: () => installBenchPgSchema(s.databaseUrl),
     databaseUrl: s.databaseUrl,
     logFile: path.join(s.resultsDir, "postgraphile.log"),
     cpuProfileDir: s.cpuProfile ? path.join(s.resultsDir, "profiles", "postgraphile") : undefined,
+    poolSize: 10,
+  }),
+  mercurius: (s) => new ChildServer({
+    name: "mercurius",
+    description: "Mercurius 16 on Fastify 5 with graphql-jit (after one execution), SDL schema, per-field loaders (one statement per field and request), plain pg queries; one child process",
+    dialect: "khabar",
+    script: path.join(__dirname, "mercurius.child.js"),
+    databaseUrl: s.databaseUrl,
+    logFile: path.join(s.resultsDir, "mercurius.log"),
+    cpuProfileDir: s.cpuProfile ? path.join(s.resultsDir, "profiles", "mercurius") : undefined,
     poolSize: 10,
   }),
 };

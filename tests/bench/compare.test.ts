@@ -1,4 +1,4 @@
-import { checkComparisonTargets, comparisonTable } from "../../bench/run/compare";
+import { checkComparisonTargets, checkFasterThan, comparisonTable } from "../../bench/run/compare";
 import { databaseForSize, sizeLabel } from "../../bench/run/dataset";
 import { growthTable } from "../../bench/run/growth";
 import { checkTargets, summarise } from "../../bench/run/report";
@@ -50,6 +50,17 @@ describe("the comparison with PostGraphile", () => {
     const rows = summarise(differs);
     expect(rows.find((r) => r.workload === "deep")!.shapeMismatches).toBe(1);
     expect(checkTargets(rows).at(-1)!.met).toBe(false);
+  });
+});
+
+describe("the comparison with Mercurius", () => {
+  it("is met only when the gateway answers every workload both ran at least as fast", () => {
+    const rows = [m("khabar-cold", "front", 300, 10), m("mercurius", "front", 250, 12), m("khabar-cold", "search-en", 800, 5), m("mercurius", "search-en", 1000, 4)];
+    const slower = checkFasterThan(summarise(rows), "mercurius");
+    expect(slower.met).toBe(false);
+    expect(slower.detail).toBe("front: 1.20× (300 vs 250); search-en: 0.80× (800 vs 1000)");
+    expect(checkFasterThan(summarise(rows.slice(0, 2)), "mercurius").met).toBe(true);
+    expect(checkFasterThan(summarise(rows.filter((r) => r.server !== "mercurius")), "mercurius").met).toBeNull();
   });
 });
 

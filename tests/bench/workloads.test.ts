@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildSchema, parse, validate } from "graphql";
+import { buildMercuriusApp } from "../../bench/run/mercurius.app";
 import { gatherContext, selectWorkloads, WORKLOADS } from "../../bench/run/workloads";
+import { toGlobalId } from "../../src/graphql/global-id";
 import type { WorkloadContext } from "../../bench/run/types";
 import { startTestApp, type TestApp } from "../support/app";
 import { createTestDatabase, type TestDatabase } from "../support/db";
@@ -106,5 +108,44 @@ describe("benchmark workloads", () => {
   it("are chosen by name, and unknown names are refused with the known ones listed", () => {
     expect(selectWorkloads(["person", "front"]).map((w) => w.name)).toEqual(["person", "front"]);
     expect(() => selectWorkloads(["front", "search"])).toThrow(/unknown workload\(s\) search; known: front, front10, front100, person, search-ar, search-en, deep/);
+  });
+});
+
+/** The Mercurius comparison server listening on 127.0.0.1, and a POST to its /graphql. */
+async function startMercurius() {
+  const app = await buildMercuriusApp((sql, params) => db.dataSource.query(sql, params));
+  const address = await app.listen({ port: 0, host: "127.0.0.1" });
+  const post = async (body: unknown) =>
+    (await fetch(`${address}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json();
+  return { post, close: () => app.close() };
+}
+
+describe("the Mercurius comparison server", () => {
+  it("answers every benchmark page with the same articles, people and countries as the gateway", async () => {
+    const gateway = await startTestApp(db.dataSource, { MAX_COST: "5000", RESPONSE_CACHE: "false" });
+    const mercurius = await startMercurius();
+    try {
+      for (const w of WORKLOADS) {
+        const body = w.body(ctx);
+        const ours = (await gateway.gql(body.query, body.variables)).body;
+        const theirs = await mercurius.post(body);
+        expect(theirs.errors).toBeUndefined();
+        expect(w.shape!(theirs.data, "khabar")).toEqual(w.shape!(ours.data!, "khabar"));
+      }
+    } finally {
+      await gateway.close();
+      await mercurius.close();
+    }
+  });
+
+  it("refuses an id of another type with an error that names both types", async () => {
+    const mercurius = await startMercurius();
+    try {
+      const body = WORKLOADS.find((w) => w.name === "person")!.body(ctx);
+      const res = await mercurius.post({ ...body, variables: { id: toGlobalId("Article", 1) } });
+      expect(res.errors[0].message).toBe("mercurius: expected a Person id, got a Article id");
+    } finally {
+      await mercurius.close();
+    }
   });
 });

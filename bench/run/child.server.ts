@@ -2,11 +2,19 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import { freePort, ServerError, statementsAt } from "./khabar.server";
-import { installBenchPgSchema } from "./postgraphile.sql";
 import { stopChild } from "./proc";
-import type { Server } from "./types";
+import type { Dialect, Server } from "./types";
 
-export interface PostgraphileServerOptions {
+export interface ChildServerOptions {
+  name: string;
+  description: string;
+  dialect: Dialect;
+  /** The compiled script the child runs; it serves /graphql and /metrics on PORT. */
+  script: string;
+  /** Modules preloaded with `node -r`. */
+  preload?: string[];
+  /** Runs once before the child starts (e.g. installing SQL it needs). */
+  setup?: () => Promise<void>;
   databaseUrl: string;
   logFile: string;
   cpuProfileDir?: string;
@@ -16,27 +24,36 @@ export interface PostgraphileServerOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** PostGraphile 4.14 in library mode (postgraphile.child.ts) over the same database as the gateway. */
-export class PostgraphileServer implements Server {
-  readonly name = "postgraphile";
-  readonly description = "PostGraphile 4.14 library mode over the same database (dynamicJson, no mutations, query log off); one child process";
+/** A comparison server (PostGraphile, Mercurius) as a child process over the same database as the gateway. */
+export class ChildServer implements Server {
   readonly graphqlPath = "/graphql";
-  readonly dialect = "postgraphile" as const;
   url = "";
   pid?: number;
   private child?: ChildProcess;
 
-  constructor(private readonly o: PostgraphileServerOptions) {}
+  constructor(private readonly o: ChildServerOptions) {}
+
+  get name(): string {
+    return this.o.name;
+  }
+
+  get description(): string {
+    return this.o.description;
+  }
+
+  get dialect(): Dialect {
+    return this.o.dialect;
+  }
 
   async start(): Promise<void> {
-    await installBenchPgSchema(this.o.databaseUrl);
+    await this.o.setup?.();
     const port = await freePort();
     this.url = `http://127.0.0.1:${port}`;
     mkdirSync(path.dirname(this.o.logFile), { recursive: true });
     const log = openSync(this.o.logFile, "w");
-    const args = ["-r", path.join(__dirname, "postgraphile.resolve.js")];
+    const args = (this.o.preload ?? []).flatMap((m) => ["-r", m]);
     if (this.o.cpuProfileDir) args.push("--cpu-prof", `--cpu-prof-dir=${this.o.cpuProfileDir}`);
-    this.child = spawn(process.execPath, [...args, path.join(__dirname, "postgraphile.child.js")], {
+    this.child = spawn(process.execPath, [...args, this.o.script], {
       stdio: ["ignore", log, log],
       env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: String(port), DATABASE_URL: this.o.databaseUrl, DB_POOL_SIZE: String(this.o.poolSize) },
     });
@@ -47,7 +64,7 @@ export class PostgraphileServer implements Server {
       if (await statementsAt(this.url).then(() => true, () => false)) return;
       await sleep(100);
     }
-    throw new ServerError(`bench.postgraphile: ${this.name} did not answer /metrics within 60 s (see ${this.o.logFile})`);
+    throw new ServerError(`bench.${this.name}: ${this.name} did not answer /metrics within 60 s (see ${this.o.logFile})`);
   }
 
   statements(): Promise<number> {
