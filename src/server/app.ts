@@ -21,7 +21,7 @@ import { buildKhabarSubgraphSchema } from "../federation/subgraph";
 import type { Context, Services } from "../graphql/context";
 import { createJitExecutor, type JitExecutor } from "../graphql/executor/jit.executor";
 import { schemaGateway } from "../graphql/executor/schema.gateway";
-import { fastPath } from "../graphql/fast-path/fast-path";
+import { fastPath, fastRunner, type FastRunner } from "../graphql/fast-path/fast-path";
 import { PreparedOperations, preparedOperationsPlugin } from "../graphql/fast-path/prepared";
 import { RequestCache } from "../graphql/loaders/cached-batch";
 import { Loaders } from "../graphql/loaders/loaders";
@@ -36,7 +36,7 @@ import { parseOptions, shapeRules } from "../graphql/plugins/shape-rules";
 import { buildKhabarSchema } from "../graphql/schema";
 import { startSubscriptionServer } from "../graphql/subscriptions/ws.server";
 import { explorerRouter } from "./explorer";
-import { warmBodyErrors, warmHitsFirst } from "./warm-hits";
+import { frontDoor, warmBodyErrors } from "./front-door";
 import { healthRouter, metricsRouter } from "./health";
 
 export interface AppDeps {
@@ -56,6 +56,8 @@ export interface RunningApp {
   integrator: IntegratorServices;
   /** The graphql-jit executor and its counters; absent with EXECUTOR=graphql-js. */
   jit?: JitExecutor;
+  /** The fast path (operations Apollo has answered, run without it); absent with FAST_PATH off or graphql-js. */
+  fast?: FastRunner;
 }
 
 /** Operations remembered per process: far more than the distinct operations real clients send. */
@@ -183,6 +185,7 @@ async function assemble(deps: AppDeps, app: express.Express, httpServer: http.Se
   const prepared = jit && config.fastPath ? new PreparedOperations(JIT_MAX_OPERATIONS) : undefined;
   const apollo = apolloServer({ deps, schema, httpServer, integrator, responseCache, subscriptionServer, jit, prepared });
   await apollo.start();
+  const fast = prepared && fastRunner({ schema, config, prepared, buckets: rateBuckets, cache, contextFor });
 
   app.use(healthRouter(db, cache));
   app.use(metricsRouter());
@@ -196,7 +199,7 @@ async function assemble(deps: AppDeps, app: express.Express, httpServer: http.Se
     express.json({ limit: config.maxBodyBytes }),
     authMiddleware(integrator.authenticator),
     ...(config.responseCache ? [responseCache.middleware] : []),
-    ...(prepared ? [fastPath({ schema, config, prepared, buckets: rateBuckets, cache, contextFor })] : []),
+    ...(fast ? [fastPath(fast)] : []),
     requestIdOnRefusals,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -210,7 +213,7 @@ async function assemble(deps: AppDeps, app: express.Express, httpServer: http.Se
     }),
   );
   app.use(httpErrors(config, log));
-  return { app, httpServer, apollo, integrator, jit };
+  return { app, httpServer, apollo, integrator, jit, fast };
 }
 
 /**
@@ -229,11 +232,14 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     const running = await assemble(deps, app, httpServer, integrator);
     const buckets = config.rateLimit ? integrator.buckets : undefined;
     // Warm hits in one round trip need the cache and the buckets in the same Redis.
-    if (config.responseCache && cache instanceof RedisCache && (!buckets || buckets.kind === "redis")) {
-      listener = warmHitsFirst({
+    const warmHits = config.responseCache && cache instanceof RedisCache && (!buckets || buckets.kind === "redis");
+    // A response cache the HTTP server cannot look up leaves every anonymous query to Express's cache middleware.
+    const fast = config.responseCache && !warmHits ? undefined : running.fast;
+    if (warmHits || fast) {
+      listener = frontDoor({
         config,
-        getAndCharge: (key, charge) => cache.getAndCharge(key, charge),
-        charging: !!buckets,
+        warm: warmHits ? { getAndCharge: (key, charge) => cache.getAndCharge(key, charge), charging: !!buckets } : undefined,
+        fast,
         clientIp: (req) => proxyaddr(req, app.get("trust proxy fn")),
       }, app);
     }

@@ -1,7 +1,8 @@
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startTestApp, type TestApp } from "../support/app";
 import { addArticle, addSource } from "../support/seed";
-import { postJson } from "../integrator/support";
+import express from "express";
+import { createKey, postJson, sqlCount } from "../integrator/support";
 
 let db: TestDatabase;
 let fast: TestApp;
@@ -70,5 +71,42 @@ describe("the fast path", () => {
       }
     }
     expect(statuses).toEqual([...Array(17).fill([200, 200]), [429, 429]]);
+  });
+});
+
+describe("the fast path in the HTTP server", () => {
+  // Express copies its application methods onto each app it makes: a spy set first sees every request the app handles.
+  let handled: jest.SpyInstance;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    handled = jest.spyOn(express.application as unknown as { handle: () => void }, "handle");
+    app = await startTestApp(db.dataSource, ENV);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    handled.mockRestore();
+  });
+
+  it("answers an anonymous repeat without Express, with its request id and SQL statement count", async () => {
+    await postJson(app.url, { query: PAGE, variables: { first: 2 } }, { "x-forwarded-for": "198.51.100.20" });
+    handled.mockClear();
+    const res = await postJson(app.url, { query: PAGE, variables: { first: 2 } }, { "x-forwarded-for": "198.51.100.20", "x-request-id": "front-door-1" });
+    expect(handled).not.toHaveBeenCalled();
+    expect(res.json.data?.articles.edges).toHaveLength(2);
+    expect(res.headers.get("x-request-id")).toBe("front-door-1");
+    expect(sqlCount(res)).toBe(1);
+    expect(res.headers.get("ratelimit-remaining")).not.toBeNull();
+  });
+
+  it("leaves requests with an API key, and queries it has not seen, to Express", async () => {
+    const { token } = await createKey(db.dataSource, "reader");
+    await postJson(app.url, { query: PAGE, variables: { first: 1 } });
+    handled.mockClear();
+    const keyed = await postJson(app.url, { query: PAGE, variables: { first: 1 } }, { authorization: `Bearer ${token}` });
+    const unseen = await postJson(app.url, { query: `{ articles(first: 1) { nodes { id } } }` });
+    expect([keyed.status, unseen.status]).toEqual([200, 200]);
+    expect(handled).toHaveBeenCalledTimes(2);
   });
 });

@@ -24,19 +24,12 @@ export interface FastPathDeps {
   contextFor(principal: Principal, requestId: string): Context;
 }
 
-interface Body { query: string; operationName?: string; variables?: Record<string, unknown> }
+export interface Body { query: string; operationName?: string; variables?: Record<string, unknown> }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/**
- * A plain JSON POST of a query, as Apollo would answer with application/json: no extensions
- * (persisted queries), no batch, nothing Apollo would refuse or negotiate differently.
- */
-function plainPost(req: Request): Body | undefined {
-  if (req.method !== "POST" || !/^application\/json\s*(;|$)/i.test(req.headers["content-type"] ?? "")) return undefined;
-  const accept = req.headers.accept;
-  if (accept !== undefined && accept !== "*/*" && accept !== "application/json") return undefined;
-  const body: unknown = req.body;
+/** A parsed JSON body holding one plain query (no extensions such as persisted queries, no batch), else undefined. */
+export function plainBody(body: unknown): Body | undefined {
   if (!isRecord(body) || typeof body.query !== "string" || body.extensions !== undefined) return undefined;
   for (const key in body) if (key !== "query" && key !== "operationName" && key !== "variables") return undefined;
   if (body.operationName != null && typeof body.operationName !== "string") return undefined;
@@ -44,62 +37,91 @@ function plainPost(req: Request): Body | undefined {
   return { query: body.query, operationName: body.operationName ?? undefined, variables: (body.variables as Record<string, unknown> | null) ?? undefined };
 }
 
+/** Whether Apollo would answer this request with plain application/json (what the fast path writes). */
+export function acceptsPlainJson(accept: string | undefined): boolean {
+  return accept === undefined || accept === "*/*" || accept === "application/json";
+}
+
+/** A request the fast path may answer: its operation, who asks, from where, and where a miss of the response cache goes. */
+export interface FastRequest {
+  body: Body;
+  op: Prepared;
+  principal: Principal;
+  ip: string | undefined;
+  requestId: string;
+  responseCacheKey?: ResponseCacheContext["responseCacheKey"];
+}
+
+/** The 200 the fast path gives: the headers it adds and Apollo's bytes. */
+export interface FastAnswer { headers: [string, string][]; text: string }
+
 /**
  * Runs an operation Apollo has already answered (see PreparedOperations) without Apollo: the same
  * checks (variables, cost limit, rate limit, safelist), the same compiled code, the same cost
  * accounting and the same bytes out. Anything it cannot answer the way Apollo would — a refusal,
- * an error, a result without data — goes to Apollo untouched, after giving back what it took.
+ * an error, a result without data — gives back what it took and resolves to undefined, for Apollo.
  */
-export function fastPath(deps: FastPathDeps) {
+export function fastRunner(deps: FastPathDeps) {
   const { schema, config, prepared, buckets } = deps;
 
-  const refuse = async (budget: Budget, charged: number, next: NextFunction) => {
-    if (buckets && charged > 0) await buckets.refund(budget.bucketKey, charged, budget.policy);
-    next();
-  };
+  /** The prepared operation of a body, when the fast path may run it for this principal. */
+  const match = (body: Body | undefined, principal: Principal): Prepared | undefined =>
+    body && !mustUseSafelist(principal, config) ? prepared.get(body.query, body.operationName) : undefined;
 
-  const answer = async (req: Request, res: Response, next: NextFunction, body: Body, op: Prepared, principal: Principal) => {
-    const budget = budgetFor(principal, req.ip, config);
+  const run = async ({ body, op, principal, ip, requestId, responseCacheKey }: FastRequest): Promise<FastAnswer | undefined> => {
+    const budget = budgetFor(principal, ip, config);
     let requested: number;
     try {
       checkVariables(schema, op.operation, body.variables);
       requested = estimateCost({ schema, document: op.document, operationName: op.operationName, variables: body.variables, maxFirst: config.maxFirst });
     } catch {
-      return next();
+      return undefined;
     }
-    if (requested > budget.maxCost) return next();
+    if (requested > budget.maxCost) return undefined;
     const charged = Math.max(MIN_CHARGE, requested);
     let state: BucketState | undefined = buckets && (await buckets.take(budget.bucketKey, charged, budget.policy));
     // A refused charge took nothing; Apollo asks again and words the refusal.
-    if (state && !state.allowed) return next();
+    if (state && !state.allowed) return undefined;
 
-    const context: Context & ResponseCacheContext = {
-      ...deps.contextFor(principal, res.locals.requestId as string),
-      budget,
-      responseCacheKey: res.locals.responseCacheKey as ResponseCacheContext["responseCacheKey"],
-    } as Context & ResponseCacheContext;
+    const context = { ...deps.contextFor(principal, requestId), budget, responseCacheKey } as Context & ResponseCacheContext;
     const result = await Promise.resolve(op.compiled.query(undefined, context, body.variables)).catch(() => undefined);
-    if (!result || result.data == null || result.errors?.length) return refuse(budget, charged, next);
+    if (!result || result.data == null || result.errors?.length) {
+      if (buckets && charged > 0) await buckets.refund(budget.bucketKey, charged, budget.policy);
+      return undefined;
+    }
 
     const actual = actualCost(schema, op.document, op.operationName, result.data);
     const refund = charged - finalCharge(requested, actual);
     if (buckets && state && refund > 0) state = await buckets.refundBatched(budget.bucketKey, refund, budget.policy, state);
-    if (state) for (const [name, value] of rateLimitHeaders(budget, state)) res.setHeader(name, value);
     // Apollo's bytes: its field order (errors, data, extensions) and its closing newline.
     const text = `${JSON.stringify({ data: result.data, extensions: { cost: costReport(requested, actual, budget, state) } })}\n`;
-    const slot = context.responseCacheKey;
     // Issued before the answer leaves, so the client's next request finds it (Apollo's path awaits it).
-    if (slot) void deps.cache.set(slot.key, `${slot.generation} ${requested} ${actual}\n${text}`, config.cacheTtlSeconds);
-    res.status(200).setHeader("content-type", "application/json; charset=utf-8");
-    res.send(text);
+    if (responseCacheKey) void deps.cache.set(responseCacheKey.key, `${responseCacheKey.generation} ${requested} ${actual}\n${text}`, config.cacheTtlSeconds);
     context.log.debug({ operationName: op.operationName, status: 200, errors: 0, cost: requested, actual, fast: true }, "graphql: request");
+    return { headers: state ? rateLimitHeaders(budget, state) : [], text };
   };
 
+  return { match, run };
+}
+
+export type FastRunner = ReturnType<typeof fastRunner>;
+
+/** The fast path as Express middleware, for requests the HTTP server did not answer itself (those with API keys). */
+export function fastPath(runner: FastRunner) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const body = plainPost(req);
-    const op = body && prepared.get(body.query, body.operationName);
+    const json = req.method === "POST" && /^application\/json\s*(;|$)/i.test(req.headers["content-type"] ?? "");
+    const body = json && acceptsPlainJson(req.headers.accept) ? plainBody(req.body) : undefined;
     const principal = (res.locals.auth as Principal | undefined) ?? ANONYMOUS;
-    if (!body || !op || mustUseSafelist(principal, config)) return next();
-    answer(req, res, next, body, op, principal).catch(next);
+    const op = runner.match(body, principal);
+    if (!body || !op) return next();
+    const responseCacheKey = res.locals.responseCacheKey as ResponseCacheContext["responseCacheKey"];
+    runner.run({ body, op, principal, ip: req.ip, requestId: res.locals.requestId as string, responseCacheKey })
+      .then((answer) => {
+        if (!answer) return next();
+        for (const [name, value] of answer.headers) res.setHeader(name, value);
+        res.status(200).setHeader("content-type", "application/json; charset=utf-8");
+        res.send(answer.text);
+      })
+      .catch(next);
   };
 }
