@@ -4,6 +4,7 @@ import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { createClient } from "redis";
+import { GenerationBumper } from "./bumper";
 import { stopChild } from "./proc";
 import type { Server } from "./types";
 
@@ -72,9 +73,9 @@ export class KhabarServer implements Server {
   url = "";
   readonly graphqlPath = "/graphql";
   pid?: number;
-  bumpFailures = 0;
   private child?: ChildProcess;
   private redis?: Redis;
+  private bumper?: GenerationBumper;
   private readonly prefix: string;
 
   readonly beforeRequest?: () => void;
@@ -82,7 +83,7 @@ export class KhabarServer implements Server {
   constructor(private readonly o: KhabarServerOptions) {
     // A prefix of its own: generation bumps and cached entries never touch anyone else's keys.
     this.prefix = `khabar-bench:${o.name}:${process.pid}:`;
-    if (o.coldCache) this.beforeRequest = () => this.bump();
+    if (o.coldCache) this.beforeRequest = () => this.bumper?.bump();
   }
 
   get name() {
@@ -128,7 +129,12 @@ export class KhabarServer implements Server {
     this.redis = createClient({ url: this.o.redisUrl });
     this.redis.on("error", () => undefined);
     await this.redis.connect();
+    if (this.o.coldCache) {
+      this.bumper = new GenerationBumper(this.o.redisUrl, `${this.prefix}gen`);
+      await this.bumper.connect();
+    }
   }
+
 
   private async waitReady(child: ChildProcess): Promise<void> {
     const deadline = Date.now() + 60_000;
@@ -148,16 +154,10 @@ export class KhabarServer implements Server {
     return statementsAt(this.url);
   }
 
-  private bump(): void {
-    // Fire and forget: the INCR reaches Redis long before the gateway has parsed the request and reads the generation.
-    this.redis?.incr(`${this.prefix}gen`).catch(() => {
-      this.bumpFailures += 1;
-    });
-  }
-
   async stop(): Promise<void> {
     await stopChild(this.child, 10_000);
     this.child = undefined;
+    this.bumper?.close();
     if (this.redis?.isOpen) {
       for await (const keys of this.redis.scanIterator({ MATCH: `${this.prefix}*`, COUNT: 1000 })) {
         if (keys.length) await this.redis.unlink(keys);
