@@ -7,7 +7,7 @@ import type { ChargedGet, HitCharge } from "../cache/charged-get";
 import type { Config } from "../config/config";
 import { describe } from "../auth/bucket";
 import { runWithStatementScope } from "../db/statement-counter";
-import { acceptsPlainJson, plainBody, type FastAnswer, type FastRunner } from "../graphql/fast-path/fast-path";
+import { acceptsPlainJson, givenBack, plainBody, type FastAnswer, type FastRunner } from "../graphql/fast-path/fast-path";
 import { cacheHitRefusal, hitCharge, rateLimitHeaders } from "../graphql/plugins/rate-limit";
 import { lookedUp, MAX_CACHED_QUERY, readEntry, responseCacheKey, type Slot } from "../graphql/plugins/response-cache";
 import { requestIdFrom } from "../graphql/plugins/request-id";
@@ -110,7 +110,10 @@ export function frontDoor(deps: FrontDoorDeps, next: RequestListener): RequestLi
     // Outside production every answer reports its SQL statements, as the Express path does.
     const scope = config.env !== "production" ? { count: 0 } : undefined;
     const answer: FastAnswer | undefined = scope ? await runWithStatementScope(scope, run) : await run();
-    if (!answer) return false;
+    if (!answer) {
+      givenBack.add(req);
+      return false;
+    }
     const headers: [string, string][] = [["x-request-id", requestId]];
     if (slot) headers.push(["x-cache", "MISS"]);
     if (scope) headers.push(["x-sql-statements", String(scope.count)]);

@@ -2,6 +2,7 @@ import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startTestApp, type TestApp } from "../support/app";
 import { addArticle, addSource } from "../support/seed";
 import express from "express";
+import { PreparedOperations } from "../../src/graphql/fast-path/prepared";
 import { createKey, postJson, sqlCount } from "../integrator/support";
 
 let db: TestDatabase;
@@ -98,6 +99,19 @@ describe("the fast path in the HTTP server", () => {
     expect(res.headers.get("x-request-id")).toBe("front-door-1");
     expect(sqlCount(res)).toBe(1);
     expect(res.headers.get("ratelimit-remaining")).not.toBeNull();
+  });
+
+  it("hands a request it could not answer to Apollo without running it a second time on the Express route", async () => {
+    const after = `query After($after: String) { articles(first: 2, after: $after) { nodes { id } } }`;
+    await postJson(app.url, { query: after, variables: { after: null } });
+    const lookups = jest.spyOn(PreparedOperations.prototype, "get");
+    try {
+      const res = await postJson(app.url, { query: after, variables: { after: "not-a-cursor" } });
+      expect(res.json.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+      expect(lookups).toHaveBeenCalledTimes(1);
+    } finally {
+      lookups.mockRestore();
+    }
   });
 
   it("leaves requests with an API key, and queries it has not seen, to Express", async () => {

@@ -106,9 +106,13 @@ export function fastRunner(deps: FastPathDeps) {
 
 export type FastRunner = ReturnType<typeof fastRunner>;
 
+/** Requests the HTTP server's fast path has run and handed to Apollo: the Express route does not run them again. */
+export const givenBack = new WeakSet<object>();
+
 /** The fast path as Express middleware, for requests the HTTP server did not answer itself (those with API keys). */
 export function fastPath(runner: FastRunner) {
   return (req: Request, res: Response, next: NextFunction) => {
+    if (givenBack.has(req)) return next();
     const json = req.method === "POST" && /^application\/json\s*(;|$)/i.test(req.headers["content-type"] ?? "");
     const body = json && acceptsPlainJson(req.headers.accept) ? plainBody(req.body) : undefined;
     const principal = (res.locals.auth as Principal | undefined) ?? ANONYMOUS;
