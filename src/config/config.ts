@@ -244,7 +244,7 @@ export const SETTINGS: Setting[] = [
   setting("subscriptionsPerSocket", "SUBSCRIPTIONS_PER_SOCKET", "Concurrent subscriptions one WebSocket may hold.", 20, integer(1, 1000)),
   setting("federation", "FEDERATION", "Serve a Federation 2 subgraph (entities Article, Person, Country, Event) for an Apollo router or gateway.", false, boolean),
   setting("executor", "EXECUTOR", "How HTTP operations run: `jit` compiles each operation once with graphql-jit (graphql-js for what it cannot compile); `graphql-js` interprets every request.", "jit", oneOf("jit", "graphql-js")),
-  setting("fastPath", "FAST_PATH", "With `EXECUTOR=jit`, plain JSON POSTs of a query Apollo has already answered without errors skip Apollo's request pipeline: the same variable, cost, rate-limit and safelist checks, compiled code, cost accounting and response bytes, for less CPU. Anything else (errors, refusals, GET, persisted queries) goes through Apollo.", true, boolean),
+  setting("fastPath", "FAST_PATH", "With `EXECUTOR=jit`, plain JSON POSTs of a query Apollo has already answered without errors skip Apollo's request pipeline: the same variable, cost, rate-limit and safelist checks, compiled code, cost accounting and response bytes, for less CPU. Anonymous ones are answered by the HTTP server before Express. Anything else (errors, refusals, GET, persisted queries) goes through Apollo.", true, boolean),
   setting("jitCompileAfter", "JIT_COMPILE_AFTER", "With `EXECUTOR=jit`, requests of the same operation before it is compiled (graphql-js runs the earlier ones). Compiling costs more CPU than several executions: raise it when clients send many one-off documents.", 1, integer(1, 1000)),
 ];
 
