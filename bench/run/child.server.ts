@@ -27,22 +27,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A comparison server (PostGraphile, Mercurius) as a child process over the same database as the gateway. */
 export class ChildServer implements Server {
   readonly graphqlPath = "/graphql";
+  readonly name: string;
+  readonly description: string;
+  readonly dialect: Dialect;
   url = "";
   pid?: number;
   private child?: ChildProcess;
 
-  constructor(private readonly o: ChildServerOptions) {}
-
-  get name(): string {
-    return this.o.name;
-  }
-
-  get description(): string {
-    return this.o.description;
-  }
-
-  get dialect(): Dialect {
-    return this.o.dialect;
+  constructor(private readonly o: ChildServerOptions) {
+    this.name = o.name;
+    this.description = o.description;
+    this.dialect = o.dialect;
   }
 
   async start(): Promise<void> {

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import mercurius, { type MercuriusLoaders } from "mercurius";
 import { fromGlobalId, toGlobalId } from "../../src/graphql/global-id";
 import { localise } from "../../src/graphql/language";
+import { groupBy } from "../../src/graphql/loaders/group-by";
 import { queryScripts, simpleTsQuery } from "../../src/graphql/loaders/text-query";
 
 /**
@@ -69,17 +70,6 @@ function rowIdOf(id: string, type: "Article" | "Person"): number {
   return Number(decoded.key);
 }
 
-/** Rows grouped by their parent key, in the order the statement returned them. */
-function byParent<R>(rows: R[], key: (r: R) => number): Map<number, R[]> {
-  const out = new Map<number, R[]>();
-  for (const r of rows) {
-    const list = out.get(key(r));
-    if (list) list.push(r);
-    else out.set(key(r), [r]);
-  }
-  return out;
-}
-
 /** The same text search as the gateway's (the query's language by script, or the folded `simple` vector). */
 function searchSql(q: string, params: unknown[]): string {
   const { arabic } = queryScripts(q);
@@ -122,7 +112,9 @@ function bySize<P>(batch: Batch<P>): Map<number, P[]> {
   const out = new Map<number, P[]>();
   for (const { obj, params } of batch) {
     const size = Number(params.first);
-    out.set(size, [...(out.get(size) ?? []), obj]);
+    const list = out.get(size);
+    if (list) list.push(obj);
+    else out.set(size, [obj]);
   }
   return out;
 }
@@ -136,44 +128,45 @@ function loaders(query: Query): MercuriusLoaders {
         return batch.map((b) => byId.get(b.obj.sourceId));
       },
       async images(batch: Batch<Article>) {
+        const ids = batch.map((b) => b.obj.rowId);
         const rows = await query<{ article_id: number; url: string; caption: string | null; credit: string | null }>(
-          `SELECT article_id, url, caption, credit FROM article_image WHERE article_id = ANY($1::int[]) ORDER BY article_id, position`, [batch.map((b) => b.obj.rowId)]);
-        const grouped = byParent(rows, (r) => r.article_id);
-        return batch.map((b) => grouped.get(b.obj.rowId) ?? []);
+          `SELECT article_id, url, caption, credit FROM article_image WHERE article_id = ANY($1::int[]) ORDER BY article_id, position`, [ids]);
+        return groupBy(ids, rows, (r) => r.article_id);
       },
       async people(batch: Batch<Article>) {
         const found = new Map<number, Person[]>();
         for (const [size, parents] of bySize(batch)) {
+          const ids = parents.map((a) => a.rowId);
           const rows = await query<{ article_id: number; id: number; names: Record<string, string> }>(
             `SELECT x.article_id, p.id, p.names FROM unnest($1::int[]) AS k(id)
              CROSS JOIN LATERAL (SELECT x.article_id, x.person_id, x.salience, x.count FROM article_person x WHERE x.article_id = k.id
                                  ORDER BY x.salience DESC, x.count DESC, x.person_id LIMIT $2) x
              JOIN person p ON p.id = x.person_id
-             ORDER BY x.article_id, x.salience DESC, x.count DESC, x.person_id`, [parents.map((a) => a.rowId), size]);
-          for (const [id, list] of byParent(rows, (r) => r.article_id)) found.set(id, list.map(person));
+             ORDER BY x.article_id, x.salience DESC, x.count DESC, x.person_id`, [ids, size]);
+          groupBy(ids, rows, (r) => r.article_id).forEach((list, i) => found.set(ids[i], list.map(person)));
         }
         return batch.map((b) => found.get(b.obj.rowId) ?? []);
       },
       async countries(batch: Batch<Article>) {
+        const ids = batch.map((b) => b.obj.rowId);
         const rows = await query<{ article_id: number; code: string; name: string }>(
           `SELECT ac.article_id, c.code, c.name_en AS name FROM article_country ac JOIN country c ON c.code = ac.country_code
-           WHERE ac.article_id = ANY($1::int[]) ORDER BY ac.article_id, ac.salience DESC, ac.count DESC, ac.country_code`, [batch.map((b) => b.obj.rowId)]);
-        const grouped = byParent(rows, (r) => r.article_id);
-        return batch.map((b) => grouped.get(b.obj.rowId) ?? []);
+           WHERE ac.article_id = ANY($1::int[]) ORDER BY ac.article_id, ac.salience DESC, ac.count DESC, ac.country_code`, [ids]);
+        return groupBy(ids, rows, (r) => r.article_id);
       },
     },
     Person: {
       async articles(batch: Batch<Person>) {
         const found = new Map<number, Connection>();
         for (const [size, parents] of bySize(batch)) {
+          const ids = parents.map((p) => p.rowId);
           const rows = await query<ArticleRow & { person_id: number }>(
             `SELECT x.person_id, ${ARTICLE_COLUMNS} FROM unnest($1::int[]) AS k(id)
              CROSS JOIN LATERAL (SELECT x.person_id, x.article_id, x.published_at FROM article_person x WHERE x.person_id = k.id
                                  ORDER BY x.published_at DESC, x.article_id DESC LIMIT $2) x
              JOIN article a ON a.id = x.article_id
-             ORDER BY x.person_id, x.published_at DESC, x.article_id DESC`, [parents.map((p) => p.rowId), size + 1]);
-          const grouped = byParent(rows, (r) => r.person_id);
-          for (const p of parents) found.set(p.rowId, connection(grouped.get(p.rowId) ?? [], size));
+             ORDER BY x.person_id, x.published_at DESC, x.article_id DESC`, [ids, size + 1]);
+          groupBy(ids, rows, (r) => r.person_id).forEach((list, i) => found.set(ids[i], connection(list, size)));
         }
         return batch.map((b) => found.get(b.obj.rowId));
       },

@@ -64,12 +64,12 @@ function parseLikeExpress(req: IncomingMessage, body: Buffer): Promise<{ body?: 
 export function frontDoor(deps: FrontDoorDeps, next: RequestListener): RequestListener {
   const { config, warm, fast } = deps;
 
-  const answerWarm = async (req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>): Promise<boolean> => {
+  const answerWarm = async (req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>, ip: string | undefined): Promise<boolean> => {
     if (!warm) return false;
     const { query, operationName, variables } = body;
     if (typeof query !== "string" || query.length > MAX_CACHED_QUERY) return false;
     const key = responseCacheKey(query, operationName, variables);
-    const budget = budgetFor(ANONYMOUS, deps.clientIp(req), config);
+    const budget = budgetFor(ANONYMOUS, ip, config);
     const charge = warm.charging ? { bucketKey: budget.bucketKey, ...budget.policy } : undefined;
     const found = await warm.getAndCharge(key, charge);
     if (!found) return false;
@@ -95,10 +95,11 @@ export function frontDoor(deps: FrontDoorDeps, next: RequestListener): RequestLi
     return true;
   };
 
-  const answerFast = async (req: IncomingMessage, res: ServerResponse, parsed: Record<string, unknown>): Promise<boolean> => {
+  const answerFast = async (req: IncomingMessage, res: ServerResponse, parsed: Record<string, unknown>, ip: string | undefined): Promise<boolean> => {
+    if (!fast) return false;
     const body = acceptsPlainJson(req.headers.accept) ? plainBody(parsed) : undefined;
-    const op = fast?.match(body, ANONYMOUS);
-    if (!fast || !body || !op) return false;
+    const op = fast.match(body, ANONYMOUS);
+    if (!body || !op) return false;
     // With the response cache on, the answer is stored where the warm lookup missed.
     let slot: Slot | undefined;
     if (warm) {
@@ -106,7 +107,7 @@ export function frontDoor(deps: FrontDoorDeps, next: RequestListener): RequestLi
       if (!slot) return false;
     }
     const requestId = requestIdFrom(req.headers["x-request-id"]);
-    const run = () => fast.run({ body, op, principal: ANONYMOUS, ip: deps.clientIp(req), requestId, responseCacheKey: slot });
+    const run = () => fast.run({ body, op, principal: ANONYMOUS, ip, requestId, responseCacheKey: slot });
     // Outside production every answer reports its SQL statements, as the Express path does.
     const scope = config.env !== "production" ? { count: 0 } : undefined;
     const answer: FastAnswer | undefined = scope ? await runWithStatementScope(scope, run) : await run();
@@ -122,8 +123,11 @@ export function frontDoor(deps: FrontDoorDeps, next: RequestListener): RequestLi
     return true;
   };
 
-  const answer = async (req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>) =>
-    (await answerWarm(req, res, body)) || answerFast(req, res, body);
+  const answer = async (req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>) => {
+    // proxy-addr walks the forwarding headers: once per request, for both answers.
+    const ip = deps.clientIp(req);
+    return (await answerWarm(req, res, body, ip)) || answerFast(req, res, body, ip);
+  };
 
   const onBody = async (req: IncomingMessage, res: ServerResponse, raw: Buffer) => {
     let body: unknown;

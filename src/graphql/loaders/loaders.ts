@@ -34,6 +34,7 @@ import {
   type PersonRow,
   type SourceRow,
 } from "./columns";
+import { groupBy, indexBy } from "./group-by";
 
 /** Mention table, the join to the entity, and the entity's tie-break order. */
 const PEOPLE_OF_ARTICLE = ["article_person", "person p ON p.id = x.person_id", "p.id"] as const;
@@ -56,23 +57,6 @@ function columnsKey(columns: Column[]): string {
 const INT_KEYS = keyArray("$1", "int");
 const TEXT_KEYS = keyArray("$1", "text");
 
-/** Groups rows by a key into one array per requested key, in request order. */
-function groupBy<K, R>(keys: readonly K[], rows: R[], keyOf: (r: R) => K): R[][] {
-  const map = new Map<K, R[]>();
-  for (const r of rows) {
-    const k = keyOf(r);
-    const list = map.get(k);
-    if (list) list.push(r);
-    else map.set(k, [r]);
-  }
-  return keys.map((k) => map.get(k) ?? []);
-}
-
-function indexBy<K, R>(keys: readonly K[], rows: R[], keyOf: (r: R) => K): (R | null)[] {
-  const map = new Map<K, R>();
-  for (const r of rows) map.set(keyOf(r), r);
-  return keys.map((k) => map.get(k) ?? null);
-}
 
 /**
  * Every read the schema needs, batched per request. Each batch function returns one value per key,
