@@ -3,6 +3,7 @@ import { decodeCursor, type Keyset } from "./cursor";
 import { badInput } from "./errors";
 import { fromGlobalId, numericIdOf } from "./global-id";
 import { validLanguage } from "./language";
+import { CATEGORY_IDS } from "./resolvers/category.resolver";
 import type { ArticleCriteria } from "./loaders/article-query";
 import type { ArticleFilter } from "./types/filters.type";
 
@@ -39,7 +40,9 @@ export function toCriteria(f: ArticleFilter | undefined | null, prefix = "filter
   if (f.languages) c.languages = f.languages.map((l, i) => validLanguage(l, `${prefix}.languages[${i}]`));
   if (f.sources) c.sourceIds = ids(f.sources, "Source", `${prefix}.sources`);
   if (f.category != null) {
-    if (!/^[a-z][a-z-]{1,40}$/.test(f.category)) throw badInput(`${prefix}.category`, `"${f.category.slice(0, 40)}" is not a category id (see the categories query)`);
+    if (!CATEGORY_IDS.includes(f.category)) {
+      throw badInput(`${prefix}.category`, `"${f.category.slice(0, 40)}" is not a shared category id; known: ${CATEGORY_IDS.join(", ")} (the categories query)`);
+    }
     c.category = f.category;
   }
   if (f.countries) c.countryCodes = f.countries.map((code, i) => validCountryCode(code, `${prefix}.countries[${i}]`));

@@ -31,6 +31,7 @@ beforeAll(async () => {
   ids.a3 = await addArticle(ds, {
     sourceId: ids.enSource, title: "Markets steady ahead of tariff deadline", language: "en",
     bodyText: "Stocks were little changed on Wednesday.", publishedAt: new Date("2025-07-09T08:00:00Z"),
+    sourceCategory: "Business", category: "economy-business-finance",
   });
   app = await startTestApp(ds);
 });
@@ -68,6 +69,27 @@ describe("articles", () => {
     expect((await app.gql(q, { f: { people: [gid("Person", ids.rubio)], languages: ["en"] } })).body.data!.articles.totalCount).toBe(1);
     const range = await app.gql(q, { f: { publishedAfter: "2025-07-10T00:00:00Z", publishedBefore: "2025-07-11T11:00:00Z" } });
     expect(titles(range)).toEqual(["اجتماع وزراء الخارجية يفتح آفاق الحوار حول أوكرانيا"]);
+  });
+
+  it("lists the shared categories with their IPTC codes and names in English and Arabic", async () => {
+    const res = await app.gql(`{ categories { id iptc name ar: name(lang: "ar") nameEn nameAr } }`);
+    expect(res.body.errors).toBeUndefined();
+    const list = res.body.data!.categories;
+    expect(list).toHaveLength(17);
+    expect(list).toContainEqual({ id: "politics", iptc: "medtop:11000000", name: "Politics", ar: "السياسة", nameEn: "Politics", nameAr: "السياسة" });
+    expect(new Set(list.map((c: any) => c.iptc)).size).toBe(17);
+  });
+
+  it("gives each article its shared category beside the source's own section, and filters by it", async () => {
+    const q = `query($f: ArticleFilter) { articles(filter: $f) { totalCount nodes { title sourceCategory category { id name(lang: "ar") } } } }`;
+    const all = (await app.gql(q, {})).body.data!.articles.nodes;
+    expect(all.find((a: any) => a.title.startsWith("Markets"))).toEqual({
+      title: "Markets steady ahead of tariff deadline", sourceCategory: "Business", category: { id: "economy-business-finance", name: "الاقتصاد والأعمال والمال" },
+    });
+    expect(all.filter((a: any) => a.category === null)).toHaveLength(2);
+    const filtered = (await app.gql(q, { f: { category: "economy-business-finance" } })).body.data!.articles;
+    expect(filtered.nodes.map((a: any) => a.title)).toEqual(["Markets steady ahead of tariff deadline"]);
+    expect((await app.gql(q, { f: { category: "sport" } })).body.data!.articles.totalCount).toBe(0);
   });
 
   it("searches full text in English with stemming and in Arabic whatever clitics the word carries", async () => {
@@ -132,8 +154,15 @@ describe("bad input", () => {
     ["an id of another type", `{ person(id: "${Buffer.from("Article:1").toString("base64url")}") { id } }`, "id"],
     ["an unknown country code", `{ articles(filter: { countries: ["QQ"] }) { totalCount } }`, "filter.countries[0]"],
     ["both id and url", `{ article(id: "x", url: "y") { id } }`, "id"],
+    ["a category id the shared list does not hold", `{ articles(filter: { category: "polotics" }) { totalCount } }`, "filter.category"],
+    ["an unknown language for a category name", `{ categories { name(lang: "xx") } }`, "lang"],
   ])("rejects %s with BAD_USER_INPUT naming the argument", async (_what, query, argument) => {
     const res = await app.gql(query);
     expect(codeOf(res)).toMatchObject({ code: "BAD_USER_INPUT", argument });
+  });
+
+  it("names the shared category ids when a filter gives another", async () => {
+    const res = await app.gql(`{ articles(filter: { category: "World" }) { totalCount } }`);
+    expect(res.body.errors?.[0]?.message).toMatch(/"World" is not a shared category id; known: .*politics.*the categories query/);
   });
 });

@@ -50,7 +50,7 @@ async function run(schema: GraphQLSchema, query: string, variables: Record<strin
 
 const QUERIES: [string, string][] = [
   ["front page", `{ articles(first: 10) { totalCount edges { cursor node {
-      id title summary language direction publishedAt url canonicalUrl sourceCategory category
+      id title summary language direction publishedAt url canonicalUrl sourceCategory category { id name ar: name(lang: "ar") iptc }
       source { id name url health { consecutiveErrors } } sources { name }
       images { url caption credit } people(first: 5) { id name names { lang value } description country { code } }
       countries { id code name fr: name(lang: "fr") names { lang } } events { id title articleCount participants { count entity { __typename id } } }

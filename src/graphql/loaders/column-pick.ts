@@ -21,7 +21,7 @@ const ARTICLE: Shape = {
   // publishedAt makes the cursor of every edge.
   always: ["id", "publishedAt"],
   needs: {
-    ...own("url", "canonicalUrl", "guid", "title", "summary", "language", "direction", "updatedAt", "fetchedAt", "sourceCategory",
+    ...own("url", "canonicalUrl", "guid", "title", "summary", "language", "direction", "updatedAt", "fetchedAt", "sourceCategory", "category",
       "authors", "tags", "siteName", "contentHash", "wordCount", "seeAlso", "relatedLinks"),
     ...keyOnly("id", "publishedAt", "bodyHtml", "bodyText", "sources", "images", "people", "countries", "events", "duplicates", "related"),
     source: ["sourceId"],

@@ -3,7 +3,8 @@ import type { Context } from "../context";
 import { badInput } from "../errors";
 import { numericIdOf, toGlobalId } from "../global-id";
 import type { ArticleRow, CountryRow, EventRow, ImageRow, PersonRow, SourceRow } from "../loaders/columns";
-import { Article, ArticleConnection, ArticleImage, TextDirection } from "../types/article.type";
+import { Article, ArticleConnection, ArticleImage, Category, TextDirection } from "../types/article.type";
+import { categoryById, type CategoryRow } from "./category.resolver";
 import { Country } from "../types/country.type";
 import { Event } from "../types/event.type";
 import { ArticlesArgs } from "../types/filters.type";
@@ -60,6 +61,11 @@ export class ArticleResolver {
   @FieldResolver(() => String)
   async bodyText(@Root() a: ArticleRow, @Ctx() ctx: Context): Promise<string> {
     return (await ctx.loaders.body.load(a.id))?.bodyText ?? "";
+  }
+
+  @FieldResolver(() => Category, { nullable: true, description: "The shared category its source's section maps to (see `categories`); null when it maps to none." })
+  category(@Root() a: ArticleRow): CategoryRow | null {
+    return categoryById(a.category) ?? null;
   }
 
   @FieldResolver(() => Source, { description: "The source it was first seen on." })

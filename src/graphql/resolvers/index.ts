@@ -1,6 +1,7 @@
 import { AdminResolver } from "./admin.resolver";
 import { ArticleRelationsResolver } from "./article-relations.resolver";
 import { ArticleResolver } from "./article.resolver";
+import { CategoryResolver } from "./category.resolver";
 import { CountryResolver } from "./country.resolver";
 import { CURATION_RESOLVERS } from "./curation.resolver";
 import { EventParticipantsResolver } from "./event-participants.resolver";
@@ -14,6 +15,7 @@ export const RESOLVERS = [
   ArticleResolver,
   PersonResolver,
   CountryResolver,
+  CategoryResolver,
   EventResolver,
   EventParticipantsResolver,
   SourceResolver,
