@@ -22,8 +22,10 @@ async function addKnownTextPeople(db: DataSource, matcher: EntityMatcher): Promi
   for (const r of rows) {
     const ar = [r.names.ar, ...r.aliases.filter((a) => /[\u0600-\u06FF]/.test(a))].filter(Boolean) as string[];
     const en = [r.names.en, ...r.aliases.filter((a) => !/[\u0600-\u06FF]/.test(a))].filter(Boolean) as string[];
+    if (!en[0] && !ar[0]) continue;
     // The matcher keys every person by an English display name; Arabic-only finds use their Arabic one.
-    matcher.add({ type: "person", id: `db:${r.id}`, name: { en: en[0] ?? ar[0], ar: ar[0] }, aliases: { en, ar }, status: "unverified" });
+    const name = ar[0] ? { en: en[0] ?? ar[0], ar: ar[0] } : { en: en[0] };
+    matcher.add({ type: "person", id: `db:${r.id}`, name, aliases: { en, ar }, status: "unverified" });
   }
   return rows.length;
 }
