@@ -50,12 +50,12 @@ export function registerSourceCommands(program: Command, ctx: CliContext): void 
   sources.command("add <url>").description("add a feed, sitemap, API or page to poll")
     .option("--name <name>", "display name")
     .option("--kind <kind>", "force a kind: rss, rdf, atom, jsonfeed, sitemap, html, api")
-    .option("--mapping <file>", "API mapping name (src/sources/mappings/<file>.json)")
+    .option("--mapping <file>", "API mapping name: <file>.json in API_MAPPINGS_DIR or the bundled mappings (newsapi, guardian)")
     .option("--no-full-text", "do not fetch article pages for teaser items")
     .option("--interval <seconds>", "fixed polling interval", positiveInt("--interval"))
     .action(async (url: string, o: { name?: string; kind?: string; mapping?: string; fullText: boolean; interval?: number }) => {
       const db = await ctx.openDb();
-      const service = new SourcesService(db.dataSource, await ctx.openCache());
+      const service = new SourcesService(db.dataSource, await ctx.openCache(), undefined, ctx.config.apiMappingsDir);
       const { id } = await service.add({ url, name: o.name, kind: o.kind as never, mapping: o.mapping, fetchFullText: o.fullText, intervalSeconds: o.interval });
       console.log(`added source ${id}: ${url} (first refresh on the next worker tick, or run \`khabar refresh ${id}\`)`);
     });
@@ -70,7 +70,7 @@ export function registerSourceCommands(program: Command, ctx: CliContext): void 
   sources.command("remove <id>").description("remove a source (articles other sources carried stay)")
     .action(async (id: string) => {
       const db = await ctx.openDb();
-      const removed = await new SourcesService(db.dataSource, await ctx.openCache()).remove(positiveInt("id")(id));
+      const removed = await new SourcesService(db.dataSource, await ctx.openCache(), undefined, ctx.config.apiMappingsDir).remove(positiveInt("id")(id));
       console.log(removed ? `removed source ${id}` : `no source ${id}`);
       if (!removed) process.exitCode = 1;
     });
@@ -97,7 +97,7 @@ export function registerSourceCommands(program: Command, ctx: CliContext): void 
         const url = isUrl ? target : pathToFileURL(path.resolve(target)).toString();
         const existing: { id: number }[] = await db.dataSource.query(`SELECT id FROM source WHERE url = $1`, [url]);
         const id = existing[0]?.id ?? (isUrl
-          ? (await new SourcesService(db.dataSource, cache).add({ url })).id
+          ? (await new SourcesService(db.dataSource, cache, undefined, ctx.config.apiMappingsDir).add({ url })).id
           : (await db.dataSource.query(`INSERT INTO source (url, name, active) VALUES ($1, $2, false) RETURNING id`, [url, path.basename(target)]))[0].id);
         const report = isUrl
           ? await refreshSource(runtime.deps, id, (d, t) => bar.update(d, t))

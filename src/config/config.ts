@@ -1,3 +1,4 @@
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { ROLES, type Role } from "../auth/roles";
 
@@ -29,6 +30,8 @@ export interface Config {
   fetchAllowHosts: string[];
   fetchTimeoutMs: number;
   fetchMaxBytes: number;
+  /** A directory of API mapping files searched before the bundled ones (unset: only those). */
+  apiMappingsDir?: string;
   /** Run the ingest worker inside the gateway process (always true without Redis). */
   inProcessWorker: boolean;
   workerConcurrency: number;
@@ -128,6 +131,12 @@ const url = (...protocols: string[]): Parser<string> => (raw) => {
   return raw;
 };
 
+const directory: Parser<string> = (raw) => {
+  const dir = path.resolve(raw);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`expected an existing directory, got "${raw}"`);
+  return dir;
+};
+
 const list: Parser<string[]> = (raw) => raw.split(",").map((s) => s.trim()).filter(Boolean);
 
 /** A comma-separated list of roles; `none` is the empty list. */
@@ -214,6 +223,7 @@ export const SETTINGS: Setting[] = [
   setting("fetchAllowHosts", "FETCH_ALLOW_HOSTS", "Comma-separated hosts/CIDRs the fetcher may reach although private (SSRF guard exceptions).", [], list, "none"),
   setting("fetchTimeoutMs", "FETCH_TIMEOUT_MS", "Total time allowed for one fetch.", 30000, integer(100, 600000)),
   setting("fetchMaxBytes", "FETCH_MAX_BYTES", "Largest body a fetch may return, after decompression.", 15 * 1024 * 1024, integer(1024, 1024 * 1024 * 1024)),
+  setting("apiMappingsDir", "API_MAPPINGS_DIR", "Directory of API mapping files (`<name>.json`, see `src/sources/mappings/README.md`), searched before the bundled `newsapi` and `guardian`: adding an API needs a file there, not a rebuild.", undefined, directory),
   setting("inProcessWorker", "IN_PROCESS_WORKER", "Run ingestion jobs inside the gateway (always on without Redis).", true, boolean),
   setting("workerConcurrency", "WORKER_CONCURRENCY", "Sources refreshed at once per worker.", 4, integer(1, 64)),
   setting("clusterWindowHours", "CLUSTER_WINDOW_HOURS", "How far apart in time two articles of one event may be.", 72, integer(1, 24 * 30)),

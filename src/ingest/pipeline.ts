@@ -25,6 +25,8 @@ export interface IngestDeps {
   log: Logger;
   /** Environment for API sources' credentials (mapping files name the variable). */
   env: Record<string, string | undefined>;
+  /** The operator's API mapping directory (API_MAPPINGS_DIR), searched before the bundled mappings. */
+  apiMappingsDir?: string;
   clusterWindowHours: number;
 }
 
@@ -58,7 +60,7 @@ async function loadSource(db: DataSource, id: number): Promise<SourceRow | undef
 export async function refreshSource(deps: IngestDeps, sourceId: number, onProgress?: Progress): Promise<RefreshReport> {
   const source = await loadSource(deps.db, sourceId);
   if (!source) throw new Error(`pipeline: no source with id ${sourceId}`);
-  return runRefresh(deps, source, () => readSource(deps.fetch, source, deps.env), onProgress);
+  return runRefresh(deps, source, () => readSource(deps.fetch, source, deps.env, deps.apiMappingsDir), onProgress);
 }
 
 /** The same flow for a document already in hand (`khabar ingest <file>`): no fetch, same writes. */

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Fetcher, FetchResponse } from "../sources/fetch";
 import { extractArticle } from "../sources/extract/article.extractor";
@@ -36,17 +36,16 @@ export class SourceReadError extends Error {
 
 const MAPPINGS_DIR = path.resolve(__dirname, "../sources/mappings");
 
-/** Mappings ship as files; a source names one (settings.mapping), so adding an API needs no code. */
-export function loadNamedMapping(name: string): ApiMapping {
+/**
+ * Mappings are files; a source names one (settings.mapping), so adding an API needs no code. The
+ * operator's directory (API_MAPPINGS_DIR) comes first, then the bundled mappings.
+ */
+export function loadNamedMapping(name: string, operatorDir?: string): ApiMapping {
   if (!/^[a-z0-9][a-z0-9_-]{0,60}$/i.test(name)) throw new SourceReadError("NO_MAPPING", `read-source: mapping name "${name}" is not a plain file name`);
-  const file = path.join(MAPPINGS_DIR, `${name}.json`);
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw new SourceReadError("NO_MAPPING", `read-source: no API mapping "${name}" (looked for ${file})`);
-  }
-  return loadMappingText(text, `${name}.json`);
+  const files = [...(operatorDir ? [operatorDir] : []), MAPPINGS_DIR].map((dir) => path.join(dir, `${name}.json`));
+  const file = files.find((f) => existsSync(f));
+  if (!file) throw new SourceReadError("NO_MAPPING", `read-source: no API mapping "${name}" (looked for ${files.join(" and ")})`);
+  return loadMappingText(readFileSync(file, "utf8"), file);
 }
 
 /** Parses fetched text as the kind detected from the content; a feed URL that serves a page is an article page. */
@@ -69,8 +68,8 @@ export function parseDocument(text: string, url: string, contentType: string | u
 }
 
 /** Fetches (conditionally) and parses one source, whatever its kind. */
-export async function readSource(fetch: Fetcher, source: SourceRef, env: Record<string, string | undefined>): Promise<SourceRead> {
-  if (source.kind === "api") return readApi(fetch, source, env);
+export async function readSource(fetch: Fetcher, source: SourceRef, env: Record<string, string | undefined>, mappingsDir?: string): Promise<SourceRead> {
+  if (source.kind === "api") return readApi(fetch, source, env, mappingsDir);
   const response = await fetch({
     url: source.url,
     etag: source.etag ?? undefined,
@@ -82,9 +81,9 @@ export async function readSource(fetch: Fetcher, source: SourceRef, env: Record<
   return { ...parseDocument(response.text, response.url, response.contentType, source.kind), response };
 }
 
-async function readApi(fetch: Fetcher, source: SourceRef, env: Record<string, string | undefined>): Promise<SourceRead> {
+async function readApi(fetch: Fetcher, source: SourceRef, env: Record<string, string | undefined>, mappingsDir: string | undefined): Promise<SourceRead> {
   if (!source.settings.mapping) throw new SourceReadError("NO_MAPPING", `read-source: API source ${source.url} names no mapping (settings.mapping)`);
-  const mapping = loadNamedMapping(source.settings.mapping);
+  const mapping = loadNamedMapping(source.settings.mapping, mappingsDir);
   const pages = await collectApiPages(mapping, source.url, env, async (req) => {
     const res = await fetch({ url: req.url, headers: req.headers, accept: "application/json" });
     try {

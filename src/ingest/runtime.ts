@@ -61,6 +61,7 @@ export async function createIngestRuntime(args: {
     clock: args.clock ?? (() => new Date()),
     log,
     env: process.env,
+    apiMappingsDir: config.apiMappingsDir,
     clusterWindowHours: config.clusterWindowHours,
   };
   return {

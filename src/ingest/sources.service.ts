@@ -46,6 +46,8 @@ export class SourcesService {
     private readonly db: DataSource,
     private readonly cache: Cache,
     private readonly queue?: RefreshQueue,
+    /** The operator's API mapping directory (API_MAPPINGS_DIR), where `mapping` names are looked up first. */
+    private readonly apiMappingsDir?: string,
   ) {}
 
   async add(input: AddSourceInput): Promise<{ id: number }> {
@@ -54,7 +56,7 @@ export class SourcesService {
     if (input.kind === "api" && !input.mapping) throw new SourceInputError("mapping", "an api source needs a mapping file name");
     if (input.mapping) {
       try {
-        loadNamedMapping(input.mapping);
+        loadNamedMapping(input.mapping, this.apiMappingsDir);
       } catch (err) {
         throw new SourceInputError("mapping", (err as Error).message);
       }

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { ConfigError, loadConfig, SETTINGS } from "../../src/config/config";
 
 describe("config", () => {
@@ -20,6 +21,12 @@ describe("config", () => {
     expect(problems.join("\n")).toMatch(/DATABASE_URL: expected a postgres: or postgresql: URL, got protocol "mysql:"/);
     expect(problems.join("\n")).toMatch(/RESPONSE_CACHE: expected true\/false/);
     expect(problems.join("\n")).toMatch(/MAX_FIRST: expected an integer in 1\.\.1000, got "0"/);
+  });
+
+  it("takes an API mapping directory only when it exists, as an absolute path", () => {
+    expect(loadConfig({ API_MAPPINGS_DIR: "tests/fixtures/sources/parsers/api/mappings" }).apiMappingsDir).toBe(path.resolve("tests/fixtures/sources/parsers/api/mappings"));
+    expect(() => loadConfig({ API_MAPPINGS_DIR: "/no/such/dir" })).toThrow(/API_MAPPINGS_DIR: expected an existing directory, got "\/no\/such\/dir"/);
+    expect(() => loadConfig({ API_MAPPINGS_DIR: "package.json" })).toThrow(/API_MAPPINGS_DIR: expected an existing directory/);
   });
 
   it("turns introspection off in production unless asked for", () => {

@@ -18,7 +18,7 @@ class AddSourceInput {
   @Field(() => String, { nullable: true, description: "Force a kind (rss, rdf, atom, jsonfeed, sitemap, html, api); detected from the content otherwise." })
   kind?: string;
 
-  @Field(() => String, { nullable: true, description: "API mapping file name (src/sources/mappings/<name>.json) for kind api." })
+  @Field(() => String, { nullable: true, description: "API mapping name for kind api: <name>.json in API_MAPPINGS_DIR or a bundled one (newsapi, guardian)." })
   mapping?: string;
 
   @Field(() => Boolean, { nullable: true, description: "Fetch the article page when a feed item is only a teaser (default true)." })

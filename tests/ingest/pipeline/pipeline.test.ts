@@ -178,6 +178,21 @@ describe("a JSON news API described by a mapping file", () => {
     expect(rows[0].site_name).toBeTruthy();
   });
 
+  it("finds a mapping the operator put in API_MAPPINGS_DIR, and names where it looked when there is none", async () => {
+    const operatorDir = path.resolve(__dirname, "../../fixtures/sources/parsers/api/mappings");
+    const page = (n: number) => readFileSync(path.resolve(__dirname, `../../fixtures/sources/parsers/api/wire-page${n}.json`), "utf8");
+    server.routes.set("/wire/stories", (req, url) => req.headers.authorization !== "Bearer wire-token"
+      ? { status: 401, type: "application/json", body: "{}" }
+      : { type: "application/json", body: page(url.searchParams.get("after") === "c2" ? 2 : 1) });
+    await expect(sources.add({ url: `${server.url}/wire/stories`, kind: "api", mapping: "wire" })).rejects.toThrow(/no API mapping "wire" \(looked for .*src\/sources\/mappings\/wire\.json\)/);
+    const withDir = new SourcesService(db.dataSource, new MemoryCache(10), undefined, operatorDir);
+    const { id } = await withDir.add({ url: `${server.url}/wire/stories`, kind: "api", mapping: "wire", fetchFullText: false });
+    expect((await refreshSource({ ...runtime.deps, env: { WIRE_TOKEN: "wire-token" } }, id)).error).toMatch(/no API mapping "wire"/);
+    const report = await refreshSource({ ...runtime.deps, env: { WIRE_TOKEN: "wire-token" }, apiMappingsDir: operatorDir }, id);
+    expect(report).toMatchObject({ ok: true });
+    expect(report.created).toBeGreaterThan(0);
+  });
+
   async function refreshWithEnv(id: number, env: Record<string, string>) {
     return refreshSource({ ...runtime.deps, env }, id);
   }
