@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import { ConfigError } from "./config/config";
+import { DatabaseOpenError } from "./db/data-source";
 
 /**
  * On SIGTERM/SIGINT, closes `steps` in order (each awaited, failures logged) and exits; a second
@@ -23,8 +24,8 @@ export function closeOnSignals(log: Logger, what: string, steps: (() => Promise<
   process.on("SIGINT", () => void stop("SIGINT"));
 }
 
-/** Start-up failures: configuration problems as their list, anything else with its stack. */
+/** Start-up failures: configuration problems as their list, an unreachable database as one line, anything else with its stack. */
 export function exitOnStartupError(err: unknown): never {
-  console.error(err instanceof ConfigError ? err.message : err);
+  console.error(err instanceof ConfigError || err instanceof DatabaseOpenError ? err.message : err);
   process.exit(1);
 }

@@ -25,6 +25,25 @@ async function openPglite(dataDir: string): Promise<{ pglite: PgliteHandle; extr
   return { pglite, extra: createPgConfig(pglite) };
 }
 
+/** The database could not be opened at start-up: where (password removed) and why, without a stack. */
+export class DatabaseOpenError extends Error {
+  constructor(readonly where: string, readonly cause: unknown) {
+    const why = cause instanceof Error ? `${cause.message}${(cause as { code?: string }).code ? ` (${(cause as { code?: string }).code})` : ""}` : String(cause);
+    super(`db: cannot open the database at ${where}: ${why}`);
+    this.name = "DatabaseOpenError";
+  }
+}
+
+function redacted(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "DATABASE_URL";
+  }
+}
+
 // Gateways and workers starting together must not run the same migration twice.
 const MIGRATION_LOCK = 7_220_000;
 
@@ -69,7 +88,11 @@ export async function openDatabase(settings: DbSettings, options: { migrate?: bo
     pglite = embedded.pglite;
     dataSource = new DataSource({ ...common, extra: embedded.extra as Record<string, unknown>, uuidExtension: "pgcrypto" });
   }
-  await dataSource.initialize();
+  try {
+    await dataSource.initialize();
+  } catch (err) {
+    throw new DatabaseOpenError(settings.databaseUrl ? redacted(settings.databaseUrl) : `embedded (${settings.dataDir})`, err);
+  }
   if (options.migrate) await migrate(dataSource, !pglite);
   return {
     dataSource,
