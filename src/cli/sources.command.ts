@@ -22,6 +22,16 @@ function printReport(r: RefreshReport): void {
   if (r.error) process.exitCode = 1;
 }
 
+function readLocalFile(target: string): Buffer {
+  try {
+    return readFileSync(target);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a directory, not a file" : (err as Error).message;
+    throw new Error(`ingest: cannot read "${target}": ${why} (give a file or an http(s) URL)`);
+  }
+}
+
 function progressBar(label: string) {
   const bar = new SingleBar({ format: `${label} [{bar}] {value}/{total} items`, hideCursor: true, noTTYOutput: false }, Presets.shades_classic);
   let started = false;
@@ -90,10 +100,12 @@ export function registerSourceCommands(program: Command, ctx: CliContext): void 
 
   program.command("ingest <urlOrFile>").description("ingest a URL (added as a source) or a local feed/HTML file, with a progress bar")
     .action(async (target: string) => {
+      const isUrl = /^https?:\/\//i.test(target);
+      // A file is read before anything is stored: a wrong path must leave no source behind.
+      const file = isUrl ? undefined : readLocalFile(target);
       const { db, cache, runtime } = await runtimeFor(ctx);
       const bar = progressBar("ingest");
       try {
-        const isUrl = /^https?:\/\//i.test(target);
         const url = isUrl ? target : pathToFileURL(path.resolve(target)).toString();
         const existing: { id: number }[] = await db.dataSource.query(`SELECT id FROM source WHERE url = $1`, [url]);
         const id = existing[0]?.id ?? (isUrl
@@ -101,7 +113,7 @@ export function registerSourceCommands(program: Command, ctx: CliContext): void 
           : (await db.dataSource.query(`INSERT INTO source (url, name, active) VALUES ($1, $2, false) RETURNING id`, [url, path.basename(target)]))[0].id);
         const report = isUrl
           ? await refreshSource(runtime.deps, id, (d, t) => bar.update(d, t))
-          : await ingestDocument(runtime.deps, id, decodeBody(readFileSync(target)).text, url, (d, t) => bar.update(d, t));
+          : await ingestDocument(runtime.deps, id, decodeBody(file!).text, url, (d, t) => bar.update(d, t));
         bar.stop();
         printReport(report);
       } finally {

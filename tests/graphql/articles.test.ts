@@ -124,6 +124,12 @@ describe("articles", () => {
     expect(res.body.data!.byUrl.id).toBe(gid("Article", ids.a1));
   });
 
+  it("finds an article by a shared link that carries tracking parameters or a fragment", async () => {
+    const res = await app.gql(`{ shared: article(url: "https://NEWS.example/a/1?utm_source=x&fbclid=y#comments") { id } other: article(url: "https://news.example/a/404?utm_source=x") { id } }`);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data).toEqual({ shared: { id: gid("Article", ids.a1) }, other: null });
+  });
+
   it("serves people, countries and their articles, with names localised and falling back", async () => {
     const res = await app.gql(`query($id: ID!) {
       person(id: $id) { name ar: name(lang: "ar") fr: name(lang: "fr") mentionCount country { code name(lang: "ar") }
@@ -154,6 +160,7 @@ describe("bad input", () => {
     ["an id of another type", `{ person(id: "${Buffer.from("Article:1").toString("base64url")}") { id } }`, "id"],
     ["an unknown country code", `{ articles(filter: { countries: ["QQ"] }) { totalCount } }`, "filter.countries[0]"],
     ["both id and url", `{ article(id: "x", url: "y") { id } }`, "id"],
+    ["a url that is not an absolute http(s) URL", `{ article(url: "news.example/a/1") { id } }`, "url"],
     ["a category id the shared list does not hold", `{ articles(filter: { category: "polotics" }) { totalCount } }`, "filter.category"],
     ["an unknown language for a category name", `{ categories { name(lang: "xx") } }`, "lang"],
   ])("rejects %s with BAD_USER_INPUT naming the argument", async (_what, query, argument) => {

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
+import { canonicalUrl } from "../../ingest/normalise/canonical-url";
 import { badInput } from "../errors";
 import { numericIdOf, toGlobalId } from "../global-id";
 import type { ArticleRow, CountryRow, EventRow, ImageRow, PersonRow, SourceRow } from "../loaders/columns";
@@ -18,7 +19,7 @@ import { pageCost, pageSpec } from "./entity-articles";
 
 @Resolver(() => Article)
 export class ArticleResolver {
-  @Query(() => Article, { nullable: true, description: "One article by id or by URL (its own or its canonical URL)." })
+  @Query(() => Article, { nullable: true, description: "One article by id or by URL: the URL it was fetched from or its canonical one (tracking parameters and fragment ignored)." })
   async article(
     @Ctx() ctx: Context,
     @Info() info: SelectionInfo,
@@ -33,7 +34,11 @@ export class ArticleResolver {
       return relations ? ctx.loaders.articleWithRelations(key, relations) : ctx.loaders.article.load(key);
     }
     if (url!.length > 2048) throw badInput("url", "at most 2048 characters");
-    return ctx.loaders.articleByUrl.load(url!);
+    const canonical = canonicalUrl(url);
+    if (!canonical) throw badInput("url", `"${url!.slice(0, 80)}" is not an absolute http(s) URL`);
+    // A shared link carries tracking parameters or a fragment; stored articles are found by their canonical form too.
+    const [exact, byCanonical] = await Promise.all([ctx.loaders.articleByUrl.load(url!), canonical === url ? null : ctx.loaders.articleByUrl.load(canonical)]);
+    return exact ?? byCanonical;
   }
 
   @Query(() => ArticleConnection, { description: "Articles, newest first, filtered.", complexity: pageCost })
