@@ -37,6 +37,8 @@ function validUrl(raw: string): string {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new SourceInputError("url", `only http and https sources are supported, got ${url.protocol}`);
   if (url.username || url.password) throw new SourceInputError("url", "credentials in the URL are not accepted; API sources read them from the environment");
+  // A fragment never reaches the server: "feed.xml#top" is feed.xml, and must not become a second source.
+  url.hash = "";
   return url.toString();
 }
 

@@ -286,5 +286,7 @@ describe("bad sources", () => {
   it("refuses a source URL that is not http(s) or already exists", async () => {
     await expect(sources.add({ url: "file:///etc/passwd" })).rejects.toThrow(/only http and https/);
     await expect(sources.add({ url: `${server.url}/feed.xml` })).rejects.toThrow(/already exists/);
+    await expect(sources.add({ url: `${server.url}/feed.xml#latest` })).rejects.toThrow(/already exists/);
+    await expect(sources.add({ url: `${server.url.toUpperCase().replace("HTTP:", "http:")}/feed.xml` })).rejects.toThrow(/already exists/);
   });
 });
