@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   const cache = await createCache(config, log);
   // Workers publish through Redis, so whichever gateway replica holds a subscription delivers it.
   const publisher = createPublisher(config, log);
-  const ingestion = await startIngestion({ config, db: db.dataSource, cache, log, publish: publisher.publish, runJobs: true });
+  // With SAMPLE_SOURCES on, the gateway on this machine (PORT) serves the samples it registered; loopback is otherwise refused.
+  const samplesOrigin = config.sampleSources ? `http://127.0.0.1:${config.port}` : undefined;
+  const ingestion = await startIngestion({ config, db: db.dataSource, cache, log, publish: publisher.publish, runJobs: true, samplesOrigin });
   log.info({ concurrency: config.workerConcurrency }, "worker started");
   // Closing the queue lets current jobs finish; their transactions either commit or roll back.
   closeOnSignals(log, "worker", [() => ingestion.close(), () => publisher.close(), () => cache.close(), () => db.close()]);

@@ -219,7 +219,7 @@ export const SETTINGS: Setting[] = [
   setting("maxCost", "MAX_COST", "Highest cost a single query may have (connections cost `first` × their children).", 1000, integer(10, 1_000_000)),
   setting("maxFirst", "MAX_FIRST", "Largest page size (`first`).", 100, integer(1, 1000)),
   setting("introspection", "INTROSPECTION", "Allow introspection and \"Did you mean\" suggestions to everyone; when off, only to the roles in `INTROSPECTION_ROLES`.", (e) => nodeEnv(e) !== "production", boolean, "true, false in production"),
-  setting("sampleSources", "SAMPLE_SOURCES", "Ingest the bundled sample sources at start-up (served by the process itself).", (e) => !e.DATABASE_URL, boolean, "true without DATABASE_URL"),
+  setting("sampleSources", "SAMPLE_SOURCES", "Ingest the bundled sample sources at start-up (served by the gateway itself; a separate worker on the same machine fetches them from the gateway's `PORT`).", (e) => !e.DATABASE_URL, boolean, "true without DATABASE_URL"),
   setting("fetchAllowHosts", "FETCH_ALLOW_HOSTS", "Comma-separated hosts/CIDRs the fetcher may reach although private (SSRF guard exceptions).", [], list, "none"),
   setting("fetchTimeoutMs", "FETCH_TIMEOUT_MS", "Total time allowed for one fetch.", 30000, integer(100, 600000)),
   setting("fetchMaxBytes", "FETCH_MAX_BYTES", "Largest body a fetch may return, after decompression.", 15 * 1024 * 1024, integer(1024, 1024 * 1024 * 1024)),
