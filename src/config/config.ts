@@ -28,6 +28,8 @@ export interface Config {
   sampleSources: boolean;
   /** Hosts or CIDRs the fetcher may reach although they are private (tests, local sources). */
   fetchAllowHosts: string[];
+  /** Browser origins allowed to call /graphql: "*" for any, [] for none. */
+  corsOrigins: "*" | string[];
   fetchTimeoutMs: number;
   fetchMaxBytes: number;
   /** A directory of API mapping files searched before the bundled ones (unset: only those). */
@@ -137,6 +139,26 @@ const directory: Parser<string> = (raw) => {
   return dir;
 };
 
+/** "*", "none", or a comma-separated list of origins (scheme://host[:port], nothing after). */
+const origins: Parser<"*" | string[]> = (raw) => {
+  const v = raw.trim();
+  if (v === "*") return "*";
+  if (v.toLowerCase() === "none") return [];
+  const bad: string[] = [];
+  const out = v.split(",").map((s) => s.trim()).filter(Boolean).map((o) => {
+    let origin: string | undefined;
+    try {
+      origin = new URL(o).origin;
+    } catch {
+      origin = undefined;
+    }
+    if (!origin || origin === "null" || origin !== o.replace(/\/$/, "")) bad.push(o);
+    return origin ?? o;
+  });
+  if (bad.length || out.length === 0) throw new Error(`expected "*", "none" or origins like https://app.example, got "${bad.join(", ") || raw}"`);
+  return out;
+};
+
 const list: Parser<string[]> = (raw) => raw.split(",").map((s) => s.trim()).filter(Boolean);
 
 /** A comma-separated list of roles; `none` is the empty list. */
@@ -220,6 +242,7 @@ export const SETTINGS: Setting[] = [
   setting("maxFirst", "MAX_FIRST", "Largest page size (`first`).", 100, integer(1, 1000)),
   setting("introspection", "INTROSPECTION", "Allow introspection and \"Did you mean\" suggestions to everyone; when off, only to the roles in `INTROSPECTION_ROLES`.", (e) => nodeEnv(e) !== "production", boolean, "true, false in production"),
   setting("sampleSources", "SAMPLE_SOURCES", "Ingest the bundled sample sources at start-up (served by the gateway itself; a separate worker on the same machine fetches them from the gateway's `PORT`).", (e) => !e.DATABASE_URL, boolean, "true without DATABASE_URL"),
+  setting("corsOrigins", "CORS_ORIGINS", "Browser origins that may call `/graphql` from their pages (CORS): `*` for any, a comma-separated list (`https://app.example,http://localhost:3000`), or `none`. Keys travel in headers, never cookies, so `*` exposes no credentials.", "*", origins),
   setting("fetchAllowHosts", "FETCH_ALLOW_HOSTS", "Comma-separated hosts/CIDRs the fetcher may reach although private (SSRF guard exceptions).", [], list, "none"),
   setting("fetchTimeoutMs", "FETCH_TIMEOUT_MS", "Total time allowed for one fetch.", 30000, integer(100, 600000)),
   setting("fetchMaxBytes", "FETCH_MAX_BYTES", "Largest body a fetch may return, after decompression.", 15 * 1024 * 1024, integer(1024, 1024 * 1024 * 1024)),

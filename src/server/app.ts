@@ -1,3 +1,4 @@
+import { corsHandler } from "./cors";
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import {
@@ -187,6 +188,9 @@ async function assemble(deps: AppDeps, app: express.Express, httpServer: http.Se
   await apollo.start();
   const fast = prepared && fastRunner({ schema, config, prepared, buckets: rateBuckets, cache, contextFor });
 
+  const corsFor = corsHandler(config);
+  // Before the explorer's GET /graphql route, whose router would answer a preflight with a bare Allow header.
+  if (corsFor) app.use("/graphql", corsFor);
   app.use(healthRouter(db, cache));
   app.use(metricsRouter());
   app.use(explorerRouter());
@@ -238,6 +242,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     if (warmHits || fast) {
       listener = frontDoor({
         config,
+        cors: corsHandler(config),
         warm: warmHits ? { getAndCharge: (key, charge) => cache.getAndCharge(key, charge), charging: !!buckets } : undefined,
         fast,
         clientIp: (req) => proxyaddr(req, app.get("trust proxy fn")),

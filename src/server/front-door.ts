@@ -11,6 +11,7 @@ import { acceptsPlainJson, givenBack, plainBody, type FastAnswer, type FastRunne
 import { cacheHitRefusal, hitCharge, rateLimitHeaders } from "../graphql/plugins/rate-limit";
 import { lookedUp, MAX_CACHED_QUERY, readEntry, responseCacheKey, type Slot } from "../graphql/plugins/response-cache";
 import { requestIdFrom } from "../graphql/plugins/request-id";
+import { setCorsHeaders, type CorsHandler } from "./cors";
 
 export interface FrontDoorDeps {
   config: Pick<Config, "maxBodyBytes" | "rateLimits" | "maxCost" | "env">;
@@ -24,6 +25,8 @@ export interface FrontDoorDeps {
   fast?: FastRunner;
   /** The client address as Express would see it (its `trust proxy` setting). */
   clientIp(req: IncomingMessage): string | undefined;
+  /** CORS for browser pages (the handler Express uses too); absent when CORS_ORIGINS is none. */
+  cors?: CorsHandler;
 }
 
 /** A request whose body was read here: Express's handlers see it parsed, or the error parsing it gave. */
@@ -147,6 +150,8 @@ export function frontDoor(deps: FrontDoorDeps, next: RequestListener): RequestLi
 
   return (req, res) => {
     if (!candidate(req, config.maxBodyBytes)) return next(req, res);
+    // Answers written here carry the same CORS headers as Express's; writeHead keeps what setHeader put.
+    setCorsHeaders(deps.cors, req, res);
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.once("end", () => void onBody(req, res, Buffer.concat(chunks)).catch(() => next(req, res)));

@@ -29,6 +29,13 @@ describe("config", () => {
     expect(() => loadConfig({ API_MAPPINGS_DIR: "package.json" })).toThrow(/API_MAPPINGS_DIR: expected an existing directory/);
   });
 
+  it("reads CORS origins as any, none or a list of origins, refusing what is not an origin", () => {
+    expect(loadConfig({}).corsOrigins).toBe("*");
+    expect(loadConfig({ CORS_ORIGINS: "none" }).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: "https://app.example, http://localhost:3000/" }).corsOrigins).toEqual(["https://app.example", "http://localhost:3000"]);
+    expect(() => loadConfig({ CORS_ORIGINS: "https://app.example/news,app.example" })).toThrow(/CORS_ORIGINS: expected "\*", "none" or origins like https:\/\/app\.example, got "https:\/\/app\.example\/news, app\.example"/);
+  });
+
   it("turns introspection off in production unless asked for", () => {
     expect(loadConfig({ NODE_ENV: "production" }).introspection).toBe(false);
     expect(loadConfig({ NODE_ENV: "production", INTROSPECTION: "true" }).introspection).toBe(true);
