@@ -78,11 +78,16 @@ const ARTICLE = /^(al|el|ul)$/;
 
 /** One key per word of the name (articles and empty words dropped). */
 export function translitTokens(name: string, lang?: string): string[] {
+  return translitWords(name, lang).map((w) => w.key);
+}
+
+/** The normalised words of a name with their consonant skeletons (articles dropped). */
+function translitWords(name: string, lang?: string): { word: string; key: string }[] {
   const isAr = lang === "ar" || (lang === undefined && /[\u0600-\u06ff]/.test(name));
   const words = isAr
     ? normalizeArabic(name).split(/[^\u0600-\u06ff]+/)
     : normalizeLatin(name).split(/[^a-z]+/);
-  const keys: string[] = [];
+  const out: { word: string; key: string }[] = [];
   for (let w of words) {
     if (!w) continue;
     if (isAr) {
@@ -91,10 +96,32 @@ export function translitTokens(name: string, lang?: string): string[] {
     } else if (ARTICLE.test(w)) continue;
     // "Abdel"/"Abdul" carry the article of the next word: عبد الفتاح is Abd + (al-)Fattah.
     else if (/^abd[eu]l$/.test(w)) w = "abd";
-    const k = skeleton(isAr ? arabicClasses(w) : latinClasses(w));
-    if (k) keys.push(k);
+    const key = skeleton(isAr ? arabicClasses(w) : latinClasses(w));
+    if (key) out.push({ word: w, key });
   }
-  return keys;
+  return out;
+}
+
+// Arabic spells a foreign name's long vowels: ا, و, ي. Which of them each Latin letter may come out as.
+const ARABIC_VOWEL: Record<string, string> = { "ا": "A", "و": "U", "ي": "I" };
+const LATIN_VOWEL: Record<string, string> = { a: "AI", e: "IA", i: "IA", o: "UA", u: "UA", y: "I", w: "U", j: "I" };
+
+/**
+ * Whether every long vowel an Arabic word writes has a Latin vowel, in order, that can give it:
+ * Lavrov/لافروف and Netanyahu/نتنياهو agree, Melania/ميلوني do not (the skeletons, MLN, do).
+ * The first letter (a carrier or a consonant) and a final ي/ه/ة (often unwritten in Latin) are not read.
+ */
+function vowelsAgree(latin: string, arabic: string): boolean {
+  const wanted = [...arabic].filter((ch, i) => i > 0 && i < arabic.length - 1 || (i === arabic.length - 1 && i > 0 && (ch === "ا" || ch === "و")))
+    .map((ch) => ARABIC_VOWEL[ch]).filter(Boolean);
+  const offered = [...latin].filter((ch, i) => LATIN_VOWEL[ch] && !(i === 0 && (ch === "y" || ch === "w"))).map((ch) => LATIN_VOWEL[ch]);
+  let i = 0;
+  for (const v of wanted) {
+    while (i < offered.length && !offered[i].includes(v)) i++;
+    if (i >= offered.length) return false;
+    i++;
+  }
+  return true;
 }
 
 /** The consonant skeleton of a name in either script, words separated by spaces. */
@@ -164,8 +191,10 @@ function normalizedSpelling(n: NameRef, lastWordOnly: boolean): string {
  * script also count their letters, not only the skeleton.
  */
 export function compareNames(a: NameRef, b: NameRef): NameComparison {
-  const ka = translitTokens(a.text, a.lang);
-  const kb = translitTokens(b.text, b.lang);
+  const wa = translitWords(a.text, a.lang);
+  const wb = translitWords(b.text, b.lang);
+  const ka = wa.map((w) => w.key);
+  const kb = wb.map((w) => w.key);
   if (ka.length === 0 || kb.length === 0) return verdict(0, "no comparable letters");
   const full = keySimilarity(ka.join(""), kb.join(""));
   const sur = keySimilarity(ka[ka.length - 1], kb[kb.length - 1]);
@@ -185,6 +214,11 @@ export function compareNames(a: NameRef, b: NameRef): NameComparison {
     how = `surname ${sur.toFixed(2)}, given ${given.toFixed(2)}`;
   }
   const sameScript = (a.lang === "ar") === (b.lang === "ar");
+  // A lone word across scripts rests on its skeleton alone: its written vowels must not contradict it.
+  if (!sameScript && (ka.length === 1 || kb.length === 1) && !loneVowelsAgree(a.lang === "ar" ? wb : wa, a.lang === "ar" ? wa : wb)) {
+    conf *= LONE_VOWEL_PENALTY;
+    how += ", vowels disagree";
+  }
   if (sameScript) {
     // A lone surname is spelled against the other side's surname, not its whole name.
     const lone = ka.length === 1 || kb.length === 1;
@@ -195,6 +229,19 @@ export function compareNames(a: NameRef, b: NameRef): NameComparison {
   }
   const reason = `translit keys "${ka.join(" ")}" vs "${kb.join(" ")}" (${sameScript ? "same script" : "cross-script"}; full ${full.toFixed(2)}; ${how})`;
   return verdict(Math.round(conf * 1000) / 1000, reason);
+}
+
+// Down to a merge suggestion at most: 0.95 × 0.8 < SAME_PERSON_THRESHOLD.
+const LONE_VOWEL_PENALTY = 0.8;
+
+/** The lone word against the other side's word it is compared with (the last, or the first when that is closer). */
+function loneVowelsAgree(latin: { word: string; key: string }[], arabic: { word: string; key: string }[]): boolean {
+  const loneIsLatin = latin.length === 1;
+  const one = loneIsLatin ? latin[0] : arabic[0];
+  const many = loneIsLatin ? arabic : latin;
+  const last = many[many.length - 1];
+  const other = many.length > 1 && 0.85 * keySimilarity(one.key, many[0].key) > keySimilarity(one.key, last.key) ? many[0] : last;
+  return loneIsLatin ? vowelsAgree(one.word, other.word) : vowelsAgree(other.word, one.word);
 }
 
 function verdict(confidence: number, reason: string): NameComparison {

@@ -1,3 +1,4 @@
+import { loadKnowledgeBase } from "../../../src/ingest/entities";
 import { compareNames, SAME_PERSON_THRESHOLD, SUGGEST_THRESHOLD, translitKey } from "../../../src/ingest/entities/translit";
 
 const en = (text: string) => ({ text, lang: "en" });
@@ -67,6 +68,23 @@ describe("compareNames", () => {
     const r = compareNames(a, b);
     expect(r.confidence).toBeLessThan(SUGGEST_THRESHOLD);
     expect(r.verdict).toBe("different");
+  });
+
+  it("does not take a lone name for someone else across scripts when its written vowels differ (Melania is not Meloni)", () => {
+    for (const [a, b] of [[en("Melania"), ar("جورجيا ميلوني")], [ar("ميلانيا"), en("Meloni")], [ar("ميلانيا"), en("Giorgia Meloni")]]) {
+      const r = compareNames(a, b);
+      expect(r.verdict).toBe("suggest");
+      expect(r.reason).toMatch(/vowels disagree/);
+    }
+  });
+
+  it("finds the vowels of the knowledge base's own lone Latin surnames in their Arabic names (under 2% disagree)", () => {
+    const pairs = loadKnowledgeBase().people
+      .filter((p) => p.name.en && p.name.ar && p.name.en.split(/\s+/).length >= 2 && p.name.ar.split(/\s+/).length >= 2)
+      .map((p) => [p.name.en!.split(/\s+/).pop()!, p.name.ar!] as const);
+    const disagree = pairs.filter(([surname, arabic]) => /vowels disagree/.test(compareNames(en(surname), ar(arabic)).reason));
+    expect(pairs.length).toBeGreaterThan(200);
+    expect(disagree.length / pairs.length).toBeLessThan(0.02);
   });
 
   it("lets letters veto a skeleton match between two spellings in one script", () => {
