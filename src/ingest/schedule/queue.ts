@@ -1,6 +1,7 @@
 import { Queue, Worker, createNodeRedisClient } from "bullmq";
 import { createClient, type RedisClientType } from "redis";
 import type { Logger } from "pino";
+import { closeRedis } from "../../auth/redis";
 
 export type RefreshJob = (sourceId: number) => Promise<unknown>;
 
@@ -73,6 +74,8 @@ export class InProcessQueue implements RefreshQueue {
 }
 
 const QUEUE = "refresh";
+// Under a typical 30 s termination grace, with room left for the rest of shutdown.
+const CLOSE_GRACE_MS = 10_000;
 
 /** A BullMQ queue in Redis: any number of workers, a source's job id dedupes it across all of them. */
 export class BullRefreshQueue implements RefreshQueue {
@@ -120,9 +123,24 @@ export class BullRefreshQueue implements RefreshQueue {
     return Object.values(counts).reduce((a, b) => a + b, 0);
   }
 
-  async close(): Promise<void> {
-    await this.worker?.close();
-    await this.queue.close();
-    await Promise.all(this.clients.map((c) => (c.isOpen ? c.close().catch(() => c.destroy()) : undefined)));
+  /**
+   * Lets refreshes in flight finish for `graceMs`, then leaves them: each writes in one transaction, so
+   * none is half-stored, and BullMQ hands it to another worker when its lock expires. Without the bound,
+   * a Redis outage kept BullMQ's close, and with it SIGTERM, waiting forever.
+   */
+  async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
+    const graceful = (async () => {
+      await this.worker?.close();
+      await this.queue.close();
+    })().then(() => true, () => true);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
+    const finished = await Promise.race([graceful, late]);
+    clearTimeout(timer);
+    if (!finished) {
+      this.log.warn({ graceMs }, "refresh queue: closing without waiting any longer for Redis or the jobs in flight");
+      void this.worker?.close(true).catch(() => undefined);
+    }
+    await Promise.all(this.clients.map((c) => closeRedis(c)));
   }
 }

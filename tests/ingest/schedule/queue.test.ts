@@ -62,3 +62,14 @@ describe("in-process queue", () => {
     await producer.close();
   });
 });
+
+describe("closing the BullMQ queue", () => {
+  it("returns after its grace period when Redis cannot be reached, so a worker or gateway can stop", async () => {
+    const q = BullRefreshQueue.create("redis://127.0.0.1:1", `khabar:test:${randomBytes(4).toString("hex")}:`, log);
+    q.consume(async () => undefined, 1);
+    await sleep(100);
+    const started = Date.now();
+    await q.close(300);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
