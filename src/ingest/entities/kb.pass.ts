@@ -6,7 +6,7 @@
 import { normalizeArabic } from "./arabic";
 import type { TokenNotes } from "./discover.types";
 import type { CountryMentionVia } from "./entities.types";
-import { isGivenName } from "./lexicon.en";
+import { EN_TITLE_MODIFIERS, EN_TITLES, isCommonWord, isGivenName } from "./lexicon.en";
 import { AR_AMBIGUOUS_GIVEN, AR_GIVEN_NAMES, AR_STOPWORDS } from "./lexicon.ar";
 import { EntityMatcher, type Candidate, type Payload } from "./matcher";
 import type { Token } from "./tokenize";
@@ -37,10 +37,18 @@ function locativeClitic(t: Token, c: Candidate): boolean {
   return c.stripped && t.script === "ar" && /^(و|ف)?(ب|ل)/.test(t.norm);
 }
 
-function afterGivenName(tokens: readonly Token[], i: number): boolean {
+/**
+ * "Melania Trump", "Hunter Biden": a capitalised word no dictionary knows, right before a known
+ * surname, is a relative's given name — not "President", "Mr", "Republican" (dictionary words).
+ */
+function unlistedName(t: Token): boolean {
+  return t.norm.length >= 3 && /^\p{Lu}\p{Ll}+$/u.test(t.surface) && !isCommonWord(t.norm) && !EN_TITLES.has(t.norm) && !EN_TITLE_MODIFIERS.has(t.norm);
+}
+
+function afterGivenName(tokens: readonly Token[], i: number, unlisted = false): boolean {
   const p = tokens[i - 1];
   if (!p || tokens[i].start - p.end > 1) return false;
-  if (p.script === "lat") return p.cap && !p.sentenceStart && isGivenName(p.norm);
+  if (p.script === "lat") return p.cap && !p.sentenceStart && (isGivenName(p.norm) || (unlisted && unlistedName(p)));
   return p.script === "ar" && AR_GIVEN_NAMES.has(p.norm) && !AR_AMBIGUOUS_GIVEN.has(p.norm) && !AR_STOPWORDS.has(p.norm);
 }
 
@@ -49,7 +57,7 @@ function acceptable(tokens: readonly Token[], c: Candidate, p: Payload, activePe
   const t = p.target;
   if (t.kind === "person" && t.form === "surname" && !activePeople?.has(t.id)) return false;
   // "Hans Scholz", "هانس شولتس": a known surname after someone else's given name is that someone.
-  if (t.kind === "person" && t.form !== "full" && afterGivenName(tokens, c.start)) return false;
+  if (t.kind === "person" && t.form !== "full" && afterGivenName(tokens, c.start, true)) return false;
   const prev = prevNorm(tokens, c.start);
   if (p.weak && !(prev && (LOCATIVE.has(prev) || STATE_CUE.has(prev))) && !locativeClitic(tokens[c.start], c)) return false;
   // "Michael Jordan", "جورج واشنطن": a place name right after a given name is a surname.

@@ -52,6 +52,13 @@ describe("knowledge-base matching in English", () => {
     expect(codes(run("Michael Jordan played in Chicago."))).toEqual(["US"]);
   });
 
+  it("does not take a relative for the known person whose surname they share (Melania Trump), but keeps titles before it", () => {
+    const relative = personIds(run("Accompanied by first lady Melania Trump and Governor Greg Abbott, the president praised rescuers."));
+    expect(relative).not.toContain("donald-trump");
+    expect(relative).toContain("new:Melania Trump");
+    expect(personIds(run("On Friday President Trump called Senator Rubio and Mr Putin."))).toEqual(expect.arrayContaining(["donald-trump", "marco-rubio", "vladimir-putin"]));
+  });
+
   it("reads US$ as a currency", () => {
     expect(run("He was released on US$ 20,000 bail.").countries).toEqual([]);
   });
