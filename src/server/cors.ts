@@ -11,16 +11,18 @@ const EXPOSED_HEADERS = ["x-request-id", "x-cache", "retry-after", "ratelimit-li
 export function corsHandler(config: Pick<Config, "corsOrigins">): CorsHandler | undefined {
   const origins = config.corsOrigins;
   if (origins !== "*" && origins.length === 0) return undefined;
-  return cors({
+  const handler = cors({
     origin: origins === "*" ? "*" : origins,
     methods: ["GET", "POST", "OPTIONS"],
     // Request headers are reflected: keys, Apollo's CSRF header, client names and tracing headers all pass.
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: 600,
   }) as CorsHandler;
+  // Only browsers send Origin; other clients get no CORS headers, on the Express path and the front door's alike.
+  return (req, res, next) => (req.headers.origin ? handler(req, res, next) : next());
 }
 
 /** The CORS headers of a simple (non-preflight) answer written outside Express: the handler sets them synchronously. */
 export function setCorsHeaders(handler: CorsHandler | undefined, req: IncomingMessage, res: ServerResponse): void {
-  if (handler && req.headers.origin) handler(req, res, () => undefined);
+  handler?.(req, res, () => undefined);
 }

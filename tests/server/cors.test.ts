@@ -64,6 +64,14 @@ describe("CORS for browser pages", () => {
     expect((await repeat.json()).data.articles.nodes).toEqual([{ title: "A story for browsers" }]);
   });
 
+  it("adds nothing for clients that send no Origin (servers, scripts), on either path", async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${open.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: QUERY });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("access-control-allow-origin")).toBeNull();
+    }
+  });
+
   it("with a list, allows only the origins named", async () => {
     const ok = await preflight(listed, "http://localhost:3000");
     expect(ok.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
