@@ -70,7 +70,7 @@ function linkToKb(
     for (const f of forms) {
       const fLang = /[\u0600-\u06ff]/.test(f) ? "ar" : "en";
       // A full name is someone else than a bare surname alias explains: Melania Trump is not "Trump".
-      if (!lone && translitTokens(f, fLang).length === 1) continue;
+      if (!lone && !/\s/.test(f.trim())) continue;
       const r = compareNames({ text: name, lang }, { text: f, lang: fLang });
       if (!best || r.confidence > best.conf) best = { id, conf: r.confidence, reason: r.reason, label: f };
     }

@@ -23,7 +23,7 @@ function bestMatch(ref: NewRef, c: Candidate): { confidence: number; reason: str
   const full = translitTokens(ref.name, ref.lang).length > 1;
   for (const form of forms) {
     // A full name is someone else than a bare surname alias explains: Melania Trump is not "Trump".
-    if (full && translitTokens(form.text, form.lang).length === 1) continue;
+    if (full && !/\s/.test(form.text.trim())) continue;
     const r = compareNames({ text: ref.name, lang: ref.lang }, form);
     if (r.confidence > best.confidence) best = r;
   }
