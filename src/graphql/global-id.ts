@@ -8,6 +8,9 @@ export function toGlobalId(type: NodeType, key: string | number): string {
   return Buffer.from(`${type}:${key}`, "utf8").toString("base64url");
 }
 
+/** "a" or "an" before a type name: "an Article id", "a Person id". */
+export const indefinite = (word: string) => (/^[AEIOU]/i.test(word) ? "an" : "a");
+
 export interface DecodedId { type: NodeType; key: string }
 
 export function fromGlobalId(id: string, argument = "id"): DecodedId {
@@ -25,6 +28,6 @@ export function fromGlobalId(id: string, argument = "id"): DecodedId {
 /** Decodes an id that must be of `expected` type and returns its numeric key. */
 export function numericIdOf(id: string, expected: NodeType, argument: string): number {
   const decoded = fromGlobalId(id, argument);
-  if (decoded.type !== expected) throw badInput(argument, `expected a ${expected} id, got a ${decoded.type} id`);
+  if (decoded.type !== expected) throw badInput(argument, `expected ${indefinite(expected)} ${expected} id, got ${indefinite(decoded.type)} ${decoded.type} id`);
   return Number(decoded.key);
 }

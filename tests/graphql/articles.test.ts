@@ -168,6 +168,11 @@ describe("bad input", () => {
     expect(codeOf(res)).toMatchObject({ code: "BAD_USER_INPUT", argument });
   });
 
+  it("names the type an id was for, with the right article (\"an Article id\")", async () => {
+    const res = await app.gql(`{ person(id: "${Buffer.from("Article:1").toString("base64url")}") { id } }`);
+    expect(res.body.errors?.[0]?.message).toBe("id: expected a Person id, got an Article id");
+  });
+
   it("names the shared category ids when a filter gives another", async () => {
     const res = await app.gql(`{ articles(filter: { category: "World" }) { totalCount } }`);
     expect(res.body.errors?.[0]?.message).toMatch(/"World" is not a shared category id; known: .*politics.*the categories query/);

@@ -29,7 +29,7 @@ import {
 } from "../../ingest/rollups";
 import type { Context } from "../context";
 import { badInput } from "../errors";
-import { fromGlobalId } from "../global-id";
+import { fromGlobalId, indefinite } from "../global-id";
 import type { ArticleRow, CountryRow, EventRow, PersonRow } from "../loaders/columns";
 import { Article } from "../types/article.type";
 import { Country } from "../types/country.type";
@@ -75,7 +75,7 @@ export async function loadEntity(ctx: Context, key: string): Promise<EntityRow |
 /** The rollup key of an entity id argument; null when no such entity exists (answers are then empty). */
 export async function entityKeyOf(ctx: Context, id: string, argument: string): Promise<string | null> {
   const { type, key } = fromGlobalId(id, argument);
-  if (type !== "Person" && type !== "Country" && type !== "Event") throw badInput(argument, `expected a Person, Country or Event id, got a ${type} id`);
+  if (type !== "Person" && type !== "Country" && type !== "Event") throw badInput(argument, `expected a Person, Country or Event id, got ${indefinite(type)} ${type} id`);
   const prefix = type === "Person" ? "p" : type === "Country" ? "c" : "e";
   if (prefix === "c" && !/^[A-Z]{2}$/.test(key)) return null;
   const row = await loadEntity(ctx, `${prefix}:${key}`);
