@@ -21,7 +21,7 @@ player captain referee journalist reporter correspondent photographer editor ana
 undersecretary under-secretary adviser advisor aide official diplomat negotiator superintendent
 monsignor saint st dean principal veteran businessman businesswoman billionaire tycoon entrepreneur
 designer architect artist painter composer conductor comedian presenter host anchor blogger priest
-cleric pastor mufti
+cleric pastor mufti executive exec boss
 `);
 
 /** Words that are part of a title but never of a name ("Foreign Minister", "Secretary of State"). */
@@ -55,6 +55,7 @@ program programme project initiative movement campaign network institute labs la
 studios records entertainment pictures media motors airlines energy oil gas petroleum holdings
 conference summit forum report survey constitution revolution republic kingdom empire dynasty
 organisation organization departments ministries agencies councils parties unions expo fair
+co plc ag gmbh nv bv sa spa
 
 `);
 

@@ -54,6 +54,11 @@ describe("people the knowledge base does not hold, in English", () => {
     expect(newNames(r).sort()).toEqual(["Cres Eastman", "Hamdullah Mohib", "John Baird"]);
   });
 
+  it("reads Executive as a title and a company's Co. as a company (Bob Iger, not Walt Disney Co)", () => {
+    const r = run("On Tuesday, Executive Bob Iger told analysts that the Walt Disney Co. had fixed the glitches.", "en");
+    expect(newNames(r)).toEqual(["Bob Iger"]);
+  });
+
   it("finds a given-name run and a speaker of a reporting verb", () => {
     const r = run('The report was written by Andreas Granqvist. "It is over," said Tomasz Wieczorek.', "en");
     expect(newNames(r).sort()).toEqual(["Andreas Granqvist", "Tomasz Wieczorek"]);
