@@ -7,7 +7,7 @@ import { normalizeArabic } from "./arabic";
 import type { TokenNotes } from "./discover.types";
 import type { CountryMentionVia } from "./entities.types";
 import { EN_TITLE_MODIFIERS, EN_TITLES, isCommonWord, isGivenName } from "./lexicon.en";
-import { AR_AMBIGUOUS_GIVEN, AR_GIVEN_NAMES, AR_STOPWORDS } from "./lexicon.ar";
+import { AR_AMBIGUOUS_GIVEN, AR_GIVEN_NAMES, AR_NAME_LINKS, AR_STOPWORDS } from "./lexicon.ar";
 import { EntityMatcher, type Candidate, type Payload } from "./matcher";
 import type { Token } from "./tokenize";
 
@@ -52,6 +52,14 @@ function afterGivenName(tokens: readonly Token[], i: number, unlisted = false): 
   return p.script === "ar" && AR_GIVEN_NAMES.has(p.norm) && !AR_AMBIGUOUS_GIVEN.has(p.norm) && !AR_STOPWORDS.has(p.norm);
 }
 
+// Of the name links, those that follow a given name: بن/ابن (son of) and آل (family of; ال once normalised).
+const NAME_LINKS_AFTER_GIVEN = new Set(["بن", "ابن", "آل", "ال"].filter((w) => AR_NAME_LINKS.has(w)));
+
+function beforeNameLink(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i];
+  return !!next && next.script === "ar" && tokens[i - 1].script === "ar" && next.start - tokens[i - 1].end <= 1 && NAME_LINKS_AFTER_GIVEN.has(next.norm);
+}
+
 function acceptable(tokens: readonly Token[], c: Candidate, p: Payload, activePeople: Set<string> | null): boolean {
   if (!EntityMatcher.casingFits(tokens, c, p)) return false;
   const t = p.target;
@@ -60,6 +68,8 @@ function acceptable(tokens: readonly Token[], c: Candidate, p: Payload, activePe
   if (t.kind === "person" && t.form !== "full" && afterGivenName(tokens, c.start, true)) return false;
   const prev = prevNorm(tokens, c.start);
   if (p.weak && !(prev && (LOCATIVE.has(prev) || STATE_CUE.has(prev))) && !locativeClitic(tokens[c.start], c)) return false;
+  // "تركي آل الشيخ", "تركي بن عبد الله": a one-word country or place right before بن/آل is someone's given name.
+  if ((t.kind === "country" || t.kind === "place") && c.end - c.start === 1 && beforeNameLink(tokens, c.end)) return false;
   // "Michael Jordan", "جورج واشنطن": a place name right after a given name is a surname.
   if ((t.kind === "country" || t.kind === "place") && c.end - c.start === 1 && afterGivenName(tokens, c.start)) return false;
   if ((t.kind === "country" || t.kind === "place") && prev && FEATURE.has(prev)) return false;

@@ -101,6 +101,15 @@ describe("knowledge-base matching in Arabic", () => {
     expect(r.countries[0]).toMatchObject({ code: "MY", via: ["city"] });
   });
 
+  it("reads a demonym right before بن or آل as a given name (تركي آل الشيخ is not Turkey)", () => {
+    for (const text of ["أعلن المستشار تركي آل الشيخ عن المهرجان.", "قال الأمير تركي بن محمد إن الاجتماع مثمر."]) {
+      const r = run(text, "ar");
+      expect(r.countries).toEqual([]);
+      expect(personIds(r)).toHaveLength(1);
+    }
+    expect(codes(run("قال الرئيس التركي رجب طيب أردوغان إن بلاده ستشارك.", "ar"))).toEqual(["TR"]);
+  });
+
   it("lets a person named in full claim a surname that is also a demonym", () => {
     // كينيون is "Kenyans" as a demonym and Kenyon as a surname.
     const r = run("أكد بيتر كينيون كبير المديرين ذلك . و رفض كينيون التعليق", "ar");
