@@ -68,10 +68,7 @@ function linkToKb(
     const p = matcher.people.get(id)!;
     const forms = [p.name[lang], ...(p.aliases?.[lang] ?? []), p.name[lang === "ar" ? "en" : "ar"]].filter((f): f is string => !!f);
     for (const f of forms) {
-      const fLang = /[\u0600-\u06ff]/.test(f) ? "ar" : "en";
-      // A full name is someone else than a bare surname alias explains: Melania Trump is not "Trump".
-      if (!lone && !/\s/.test(f.trim())) continue;
-      const r = compareNames({ text: name, lang }, { text: f, lang: fLang });
+      const r = compareNames({ text: name, lang }, { text: f, lang: /[\u0600-\u06ff]/.test(f) ? "ar" : "en" });
       if (!best || r.confidence > best.conf) best = { id, conf: r.confidence, reason: r.reason, label: f };
     }
   }

@@ -186,9 +186,10 @@ function normalizedSpelling(n: NameRef, lastWordOnly: boolean): string {
 }
 
 /**
- * How likely two written names are one person. Surnames weigh most; a lone surname against
- * a full name caps at 0.9 (same person only when the keys agree exactly), and spellings in one
- * script also count their letters, not only the skeleton.
+ * How likely the name `a` (a mention being placed) names the person known by the form `b`. Surnames
+ * weigh most; a lone `a` against a full `b` caps at 0.9 (same person only when the keys agree
+ * exactly), and spellings in one script also count their letters, not only the skeleton. A full
+ * `a` is never explained by a lone `b`: Melania Trump is not everyone called "Trump".
  */
 export function compareNames(a: NameRef, b: NameRef): NameComparison {
   const wa = translitWords(a.text, a.lang);
@@ -203,10 +204,10 @@ export function compareNames(a: NameRef, b: NameRef): NameComparison {
   if (ka.length === 1 && kb.length === 1) {
     conf = 0.95 * sur;
     how = `surname only`;
-  } else if (ka.length === 1 || kb.length === 1) {
-    const one = ka.length === 1 ? ka[0] : kb[0];
-    const many = ka.length === 1 ? kb : ka;
-    conf = 0.9 * Math.max(keySimilarity(one, many[many.length - 1]), 0.85 * keySimilarity(one, many[0]));
+  } else if (kb.length === 1) {
+    return verdict(0, `translit keys "${ka.join(" ")}" vs "${kb.join(" ")}" (a full name against a lone word)`);
+  } else if (ka.length === 1) {
+    conf = 0.9 * Math.max(keySimilarity(ka[0], kb[kb.length - 1]), 0.85 * keySimilarity(ka[0], kb[0]));
     how = `one side is a single name`;
   } else {
     const given = keySimilarity(ka[0], kb[0]);

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { compareNames, SAME_PERSON_THRESHOLD, SUGGEST_THRESHOLD, translitTokens, type PersonRef } from "../entities";
+import { compareNames, SAME_PERSON_THRESHOLD, SUGGEST_THRESHOLD, type PersonRef } from "../entities";
 import { nameKeys } from "./kb.sync";
 
 type NewRef = Extract<PersonRef, { kind: "new" }>;
@@ -20,10 +20,7 @@ export function refKey(ref: PersonRef): string {
 function bestMatch(ref: NewRef, c: Candidate): { confidence: number; reason: string } {
   let best = { confidence: 0, reason: "" };
   const forms = [...Object.entries(c.names).map(([lang, text]) => ({ text, lang })), ...c.aliases.map((text) => ({ text, lang: /[\u0600-\u06FF]/.test(text) ? "ar" : "en" }))];
-  const full = translitTokens(ref.name, ref.lang).length > 1;
   for (const form of forms) {
-    // A full name is someone else than a bare surname alias explains: Melania Trump is not "Trump".
-    if (full && !/\s/.test(form.text.trim())) continue;
     const r = compareNames({ text: ref.name, lang: ref.lang }, form);
     if (r.confidence > best.confidence) best = r;
   }
