@@ -47,10 +47,15 @@ function progressBar(label: string) {
   };
 }
 
+/** The service the admin mutations use, over the CLI's database and cache, with the operator's mapping directory. */
+async function sourcesService(ctx: CliContext): Promise<SourcesService> {
+  return new SourcesService((await ctx.openDb()).dataSource, await ctx.openCache(), undefined, ctx.config.apiMappingsDir);
+}
+
 async function runtimeFor(ctx: CliContext) {
   const db = await ctx.openDb();
   const cache = await ctx.openCache();
-  return { db, cache, runtime: await createIngestRuntime({ config: ctx.config, db: db.dataSource, cache, log: ctx.log, publish: publishNowhere }) };
+  return { db, runtime: await createIngestRuntime({ config: ctx.config, db: db.dataSource, cache, log: ctx.log, publish: publishNowhere }) };
 }
 
 /** `khabar sources add|list|remove`, `khabar ingest <url|file>`, `khabar refresh <id>`. */
@@ -64,8 +69,7 @@ export function registerSourceCommands(program: Command, ctx: CliContext): void 
     .option("--no-full-text", "do not fetch article pages for teaser items")
     .option("--interval <seconds>", "fixed polling interval", positiveInt("--interval"))
     .action(async (url: string, o: { name?: string; kind?: string; mapping?: string; fullText: boolean; interval?: number }) => {
-      const db = await ctx.openDb();
-      const service = new SourcesService(db.dataSource, await ctx.openCache(), undefined, ctx.config.apiMappingsDir);
+      const service = await sourcesService(ctx);
       const { id } = await service.add({ url, name: o.name, kind: o.kind as never, mapping: o.mapping, fetchFullText: o.fullText, intervalSeconds: o.interval });
       console.log(`added source ${id}: ${url} (first refresh on the next worker tick, or run \`khabar refresh ${id}\`)`);
     });
@@ -79,8 +83,7 @@ export function registerSourceCommands(program: Command, ctx: CliContext): void 
 
   sources.command("remove <id>").description("remove a source (articles other sources carried stay)")
     .action(async (id: string) => {
-      const db = await ctx.openDb();
-      const removed = await new SourcesService(db.dataSource, await ctx.openCache(), undefined, ctx.config.apiMappingsDir).remove(positiveInt("id")(id));
+      const removed = await (await sourcesService(ctx)).remove(positiveInt("id")(id));
       console.log(removed ? `removed source ${id}` : `no source ${id}`);
       if (!removed) process.exitCode = 1;
     });
@@ -103,13 +106,13 @@ export function registerSourceCommands(program: Command, ctx: CliContext): void 
       const isUrl = /^https?:\/\//i.test(target);
       // A file is read before anything is stored: a wrong path must leave no source behind.
       const file = isUrl ? undefined : readLocalFile(target);
-      const { db, cache, runtime } = await runtimeFor(ctx);
+      const { db, runtime } = await runtimeFor(ctx);
       const bar = progressBar("ingest");
       try {
         const url = isUrl ? target : pathToFileURL(path.resolve(target)).toString();
         const existing: { id: number }[] = await db.dataSource.query(`SELECT id FROM source WHERE url = $1`, [url]);
         const id = existing[0]?.id ?? (isUrl
-          ? (await new SourcesService(db.dataSource, cache, undefined, ctx.config.apiMappingsDir).add({ url })).id
+          ? (await (await sourcesService(ctx)).add({ url })).id
           : (await db.dataSource.query(`INSERT INTO source (url, name, active) VALUES ($1, $2, false) RETURNING id`, [url, path.basename(target)]))[0].id);
         const report = isUrl
           ? await refreshSource(runtime.deps, id, (d, t) => bar.update(d, t))

@@ -3,6 +3,7 @@ import { DataSource } from "typeorm";
 import type { Config } from "../config/config";
 import { ENTITIES } from "./entities";
 import { MIGRATIONS } from "./migrations";
+import { sqlState } from "./sql-state";
 import { installStatementCounter } from "./statement-counter";
 
 export type DbSettings = Pick<Config, "databaseUrl" | "dataDir" | "dbPoolSize">;
@@ -28,7 +29,8 @@ async function openPglite(dataDir: string): Promise<{ pglite: PgliteHandle; extr
 /** The database could not be opened at start-up: where (password removed) and why, without a stack. */
 export class DatabaseOpenError extends Error {
   constructor(readonly where: string, readonly cause: unknown) {
-    const why = cause instanceof Error ? `${cause.message}${(cause as { code?: string }).code ? ` (${(cause as { code?: string }).code})` : ""}` : String(cause);
+    const code = sqlState(cause);
+    const why = `${cause instanceof Error ? cause.message : String(cause)}${code ? ` (${code})` : ""}`;
     super(`db: cannot open the database at ${where}: ${why}`);
     this.name = "DatabaseOpenError";
   }

@@ -3,7 +3,7 @@ import { decodeCursor, type Keyset } from "./cursor";
 import { badInput } from "./errors";
 import { fromGlobalId, numericIdOf } from "./global-id";
 import { validLanguage } from "./language";
-import { CATEGORY_IDS } from "./resolvers/category.resolver";
+import { CATEGORY_IDS } from "./categories";
 import type { ArticleCriteria } from "./loaders/article-query";
 import type { ArticleFilter } from "./types/filters.type";
 

@@ -1,4 +1,3 @@
-import { corsHandler } from "./cors";
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import {
@@ -37,6 +36,7 @@ import { parseOptions, shapeRules } from "../graphql/plugins/shape-rules";
 import { buildKhabarSchema } from "../graphql/schema";
 import { startSubscriptionServer } from "../graphql/subscriptions/ws.server";
 import { explorerRouter } from "./explorer";
+import { corsHandler, type CorsHandler } from "./cors";
 import { frontDoor, warmBodyErrors } from "./front-door";
 import { healthRouter, metricsRouter } from "./health";
 
@@ -162,7 +162,7 @@ function apolloServer({ deps, schema, httpServer, integrator, responseCache, sub
   });
 }
 
-async function assemble(deps: AppDeps, app: express.Express, httpServer: http.Server, integrator: IntegratorServices): Promise<RunningApp> {
+async function assemble(deps: AppDeps, app: express.Express, httpServer: http.Server, integrator: IntegratorServices, cors: CorsHandler | undefined): Promise<RunningApp> {
   const { config, db, cache, log } = deps;
   const schema = config.federation ? buildKhabarSubgraphSchema() : buildKhabarSchema();
   const contextFor = contextFactory(deps);
@@ -188,9 +188,8 @@ async function assemble(deps: AppDeps, app: express.Express, httpServer: http.Se
   await apollo.start();
   const fast = prepared && fastRunner({ schema, config, prepared, buckets: rateBuckets, cache, contextFor });
 
-  const corsFor = corsHandler(config);
   // Before the explorer's GET /graphql route, whose router would answer a preflight with a bare Allow header.
-  if (corsFor) app.use("/graphql", corsFor);
+  if (cors) app.use("/graphql", cors);
   app.use(healthRouter(db, cache));
   app.use(metricsRouter());
   app.use(explorerRouter());
@@ -233,7 +232,8 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
   const httpServer = http.createServer((req, res) => listener(req, res));
   const integrator = await startIntegratorServices({ config, db, cache, log });
   try {
-    const running = await assemble(deps, app, httpServer, integrator);
+    const cors = corsHandler(config);
+    const running = await assemble(deps, app, httpServer, integrator, cors);
     const buckets = config.rateLimit ? integrator.buckets : undefined;
     // Warm hits in one round trip need the cache and the buckets in the same Redis.
     const warmHits = config.responseCache && cache instanceof RedisCache && (!buckets || buckets.kind === "redis");
@@ -242,7 +242,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     if (warmHits || fast) {
       listener = frontDoor({
         config,
-        cors: corsHandler(config),
+        cors,
         warm: warmHits ? { getAndCharge: (key, charge) => cache.getAndCharge(key, charge), charging: !!buckets } : undefined,
         fast,
         clientIp: (req) => proxyaddr(req, app.get("trust proxy fn")),

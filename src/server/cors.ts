@@ -21,8 +21,3 @@ export function corsHandler(config: Pick<Config, "corsOrigins">): CorsHandler | 
   // Only browsers send Origin; other clients get no CORS headers, on the Express path and the front door's alike.
   return (req, res, next) => (req.headers.origin ? handler(req, res, next) : next());
 }
-
-/** The CORS headers of a simple (non-preflight) answer written outside Express: the handler sets them synchronously. */
-export function setCorsHeaders(handler: CorsHandler | undefined, req: IncomingMessage, res: ServerResponse): void {
-  handler?.(req, res, () => undefined);
-}

@@ -11,7 +11,7 @@ import { acceptsPlainJson, givenBack, plainBody, type FastAnswer, type FastRunne
 import { cacheHitRefusal, hitCharge, rateLimitHeaders } from "../graphql/plugins/rate-limit";
 import { lookedUp, MAX_CACHED_QUERY, readEntry, responseCacheKey, type Slot } from "../graphql/plugins/response-cache";
 import { requestIdFrom } from "../graphql/plugins/request-id";
-import { setCorsHeaders, type CorsHandler } from "./cors";
+import type { CorsHandler } from "./cors";
 
 export interface FrontDoorDeps {
   config: Pick<Config, "maxBodyBytes" | "rateLimits" | "maxCost" | "env">;
@@ -150,8 +150,8 @@ export function frontDoor(deps: FrontDoorDeps, next: RequestListener): RequestLi
 
   return (req, res) => {
     if (!candidate(req, config.maxBodyBytes)) return next(req, res);
-    // Answers written here carry the same CORS headers as Express's; writeHead keeps what setHeader put.
-    setCorsHeaders(deps.cors, req, res);
+    // Answers written here carry the same CORS headers as Express's: the handler sets them synchronously, writeHead keeps them.
+    deps.cors?.(req, res, () => undefined);
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.once("end", () => void onBody(req, res, Buffer.concat(chunks)).catch(() => next(req, res)));

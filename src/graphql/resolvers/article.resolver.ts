@@ -5,7 +5,7 @@ import { badInput } from "../errors";
 import { numericIdOf, toGlobalId } from "../global-id";
 import type { ArticleRow, CountryRow, EventRow, ImageRow, PersonRow, SourceRow } from "../loaders/columns";
 import { Article, ArticleConnection, ArticleImage, Category, TextDirection } from "../types/article.type";
-import { categoryById, type CategoryRow } from "./category.resolver";
+import { categoryById, type CategoryRow } from "../categories";
 import { Country } from "../types/country.type";
 import { Event } from "../types/event.type";
 import { ArticlesArgs } from "../types/filters.type";

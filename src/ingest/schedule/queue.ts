@@ -2,6 +2,7 @@ import { Queue, Worker, createNodeRedisClient } from "bullmq";
 import { createClient, type RedisClientType } from "redis";
 import type { Logger } from "pino";
 import { closeRedis } from "../../auth/redis";
+import { Deadlines } from "../../cache/deadlines";
 
 export type RefreshJob = (sourceId: number) => Promise<unknown>;
 
@@ -129,14 +130,13 @@ export class BullRefreshQueue implements RefreshQueue {
    * a Redis outage kept BullMQ's close, and with it SIGTERM, waiting forever.
    */
   async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
+    const deadline = new Deadlines(graceMs, "refresh queue close");
     const graceful = (async () => {
       await this.worker?.close();
       await this.queue.close();
-    })().then(() => true, () => true);
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
-    const finished = await Promise.race([graceful, late]);
-    clearTimeout(timer);
+    })().catch(() => undefined);
+    const finished = await deadline.run(graceful).then(() => true, () => false);
+    deadline.close();
     if (!finished) {
       this.log.warn({ graceMs }, "refresh queue: closing without waiting any longer for Redis or the jobs in flight");
       void this.worker?.close(true).catch(() => undefined);
