@@ -19,12 +19,13 @@ import {
   AR_TITLE_PHRASES,
   AR_TITLES,
 } from "./lexicon.ar";
+import { namesPlace } from "./namesake";
 import type { Token } from "./tokenize";
 
 const MAX_NAME = 3;
 const MAX_ROLE_SKIP = 5;
 // Only spaces (or a joining hyphen/tatweel) may separate the words of one name.
-const NAME_GAP = /^[\s\u00a0\u200c-\u200f-]*$/;
+const NAME_GAP = /^[ \t\u00a0\u200c-\u200f-]*$/;
 // Imperfect-tense verbs (يقول، تعتبر، سيزور) look like names to a cue rule; given names are exempt.
 const VERB_SHAPE = /^(ي|ت|ن|سي|ست|سن)[^\s]{3,}$/;
 
@@ -60,8 +61,15 @@ for (const phrase of AR_TITLE_PHRASES) {
   PHRASES_BY_FIRST.set(phrase[0], list);
 }
 
+// دولة is a title only before another one (دولة الرئيس، دولة رئيس الوزراء); else it is "state" (زيارة دولة).
+const HONORIFIC_STATE = normalizeArabic("دولة");
+
 /** End index of a title starting at i (single word with clitics, or a listed phrase). */
 function titleEnd(tokens: readonly Token[], i: number): number {
+  if (tokens[i].norm === HONORIFIC_STATE) {
+    const next = tokens[i + 1];
+    return next && (AR_TITLES.has(next.norm) || PHRASES_BY_FIRST.has(next.norm)) ? i + 1 : -1;
+  }
   for (const c of arabicCandidates(tokens[i].norm)) {
     for (const phrase of PHRASES_BY_FIRST.get(c) ?? []) {
       if (i + phrase.length <= tokens.length && phrase.every((w, k) => k === 0 || tokens[i + k].norm === w)) return i + phrase.length;
@@ -139,8 +147,23 @@ function definiteSpeaker(tokens: readonly Token[], notes: TokenNotes, text: stri
   return gapOk(text, tokens[p - 1], t) && closesSpeech(tokens, text, p + 1);
 }
 
+/** ووزيري، ووزير: "and the minister(s) of" starts a new role, not a name. */
+function conjoinedTitle(t: Token): boolean {
+  if (!/^[وف]/.test(t.norm)) return false;
+  const stem = t.norm.slice(1);
+  return AR_TITLES.has(stem) || (stem.endsWith("ي") && AR_TITLES.has(stem.slice(0, -1)));
+}
+
+/** طرفي النزاع، جانبي الحدود: a common noun in the construct dual, before the noun it governs. */
+function constructNoun(tokens: readonly Token[], p: number): boolean {
+  const t = tokens[p];
+  if (!t.norm.endsWith("ي") || isGiven(t) || !tokens[p + 1] || !definite(tokens[p + 1])) return false;
+  const stem = t.norm.slice(0, -1);
+  return AR_COMMON_NOUNS.has(stem) || AR_COMMON_NOUNS.has(`ال${stem}`) || AR_TITLES.has(stem);
+}
+
 function canStartName(t: Token, afterCue: boolean): boolean {
-  if (t.script !== "ar" || t.norm.length < 2 || isStop(t)) return false;
+  if (t.script !== "ar" || t.norm.length < 2 || isStop(t) || conjoinedTitle(t)) return false;
   if (inSet(AR_SPEECH_VERBS, t) || AR_NOT_NAMES.has(t.norm) || (!isGiven(t) && inSet(AR_TITLES, t))) return false;
   // بأول reads as ب + أول ("with the first") before it reads as Paul.
   if (arabicCandidates(t.norm).slice(1).some((c) => AR_STOPWORDS.has(c))) return false;
@@ -185,7 +208,7 @@ function readName(tokens: readonly Token[], notes: TokenNotes, text: string, p: 
       end++;
       continue;
     }
-    if (isStop(t) || inSet(AR_TITLES, t) || inSet(AR_SPEECH_VERBS, t) || AR_NOT_NAMES.has(t.norm)) break;
+    if (isStop(t) || inSet(AR_TITLES, t) || inSet(AR_SPEECH_VERBS, t) || AR_NOT_NAMES.has(t.norm) || conjoinedTitle(t) || constructNoun(tokens, end)) break;
     // A role noun in apposition (برونسكي مدير الشركة) follows the name, it is not part of it.
     if (APPOSITIVE.has(t.norm) && !isGiven(t)) break;
     if (t.norm.startsWith("ال")) {
@@ -446,6 +469,12 @@ function discoverByCues(tokens: readonly Token[], notes: TokenNotes, text: strin
         const end = afterNationality(tokens, notes, text, i, e);
         if (end > e) push(out, e, end, "nationality");
       }
+      continue;
+    }
+    // مقاطعة كير، ملعب الملك فهد: a place named after someone; its words name no one here.
+    if (namesPlace(tokens, i, i + 1)) {
+      const te = titleEnd(tokens, i);
+      i = Math.max(i, readName(tokens, notes, text, Math.max(te, i), true) - 1);
       continue;
     }
     const te = titleEnd(tokens, i);

@@ -9,6 +9,7 @@ import type { CountryMentionVia } from "./entities.types";
 import { EN_TITLE_MODIFIERS, EN_TITLES, isCommonWord, isGivenName } from "./lexicon.en";
 import { AR_AMBIGUOUS_GIVEN, AR_GIVEN_NAMES, AR_NAME_LINKS, AR_STOPWORDS } from "./lexicon.ar";
 import { EntityMatcher, type Candidate, type Payload } from "./matcher";
+import { namesPlace } from "./namesake";
 import type { Token } from "./tokenize";
 
 export interface KbSpan {
@@ -66,6 +67,7 @@ function acceptable(tokens: readonly Token[], c: Candidate, p: Payload, activePe
   if (t.kind === "person" && t.form === "surname" && !activePeople?.has(t.id)) return false;
   // "Hans Scholz", "هانس شولتس": a known surname after someone else's given name is that someone.
   if (t.kind === "person" && t.form !== "full" && afterGivenName(tokens, c.start, true)) return false;
+  if (t.kind === "person" && namesPlace(tokens, c.start, c.end)) return false;
   const prev = prevNorm(tokens, c.start);
   if (p.weak && !(prev && (LOCATIVE.has(prev) || STATE_CUE.has(prev))) && !locativeClitic(tokens[c.start], c)) return false;
   // "تركي آل الشيخ", "تركي بن عبد الله": a one-word country or place right before بن/آل is someone's given name.

@@ -211,3 +211,13 @@ export const AR_NOT_NAMES = set(`
 الأعلى الأول الثاني التنفيذي الرسمي الفخري المساعد المنتخب المنتهية ولايته الدولي الإقليمي
 الابن الأب الأكبر الأصغر البكر
 `);
+
+/**
+ * Nouns that make the name after them a place or a building (مقاطعة كير = Kerr County, مطار جون
+ * كينيدي, ملعب الملك فهد, شارع محمد الخامس): the person there is a namesake, not a mention.
+ * Not ولاية: it is also a term of office (ولاية ترامب الثانية).
+ */
+export const AR_PLACE_HEADS = set(`
+مقاطعة محافظة مدينة بلدة قرية إقليم شارع جادة ميدان ساحة جسر مطار ميناء ملعب استاد
+جامعة مستشفى مسجد جامع كاتدرائية كنيسة جزيرة مخيم ضاحية
+`);

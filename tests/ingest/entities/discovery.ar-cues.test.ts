@@ -89,4 +89,29 @@ describe("Arabic cues around names the knowledge base does not hold", () => {
   it("does not read a team's words as a name after الفريق", () => {
     expect(run("وسيقدم الفريق مستوى أفضل في المباراة").people).toEqual([]);
   });
+
+  it("reads no one in a place or building named after a person", () => {
+    expect(run("وعثر على 68 ضحية في مقاطعة كير وحدها").people).toEqual([]);
+    expect(run("وصل الوفد إلى مطار جون كينيدي الدولي").people).toEqual([]);
+    expect(run("وأقيمت المباراة في ملعب الملك فهد الدولي").people).toEqual([]);
+    expect(run("وقع الحادث في شارع محمد علي جناح").people).toEqual([]);
+  });
+
+  it("still reads the person a term of office (ولاية) belongs to", () => {
+    expect(run("خلال ولاية ترامب الثانية").people.map((p) => p.ref.kind === "kb" && p.ref.id)).toEqual(["donald-trump"]);
+  });
+
+  it("does not carry a name across a line break into the next paragraph's verb", () => {
+    expect(newNames(run("لقاء مباشر في كوالالمبور\nعقد وزير الخارجية الاجتماع"))).toEqual([]);
+  });
+
+  it("reads دولة as a title only before another title", () => {
+    expect(run("أول زيارة دولة لرئيس أوروبي إلى بريطانيا").people).toEqual([]);
+    expect(newNames(run("وقال دولة الرئيس فؤاد مخزومي إن الحكومة مستمرة"))).toEqual(["فؤاد مخزومي"]);
+  });
+
+  it("ends a name before a conjoined title or a noun in the construct dual", () => {
+    expect(run("فرض قيود على تأشيرات الرئيس الكوبي ووزيري الدفاع والداخلية").people).toEqual([]);
+    expect(newNames(run("ودعا المسؤول الأممي توم فليتشر طرفي النزاع إلى الهدوء"))).toEqual(["توم فليتشر"]);
+  });
 });

@@ -59,6 +59,12 @@ describe("knowledge-base matching in English", () => {
     expect(personIds(run("On Friday President Trump called Senator Rubio and Mr Putin."))).toEqual(expect.arrayContaining(["donald-trump", "marco-rubio", "vladimir-putin"]));
   });
 
+  it("does not take a place or building named after a known person for the person", () => {
+    expect(personIds(run("Robert F. Kennedy Jr. spoke, then fans gathered at Kennedy Memorial Stadium."))).toEqual(["robert-f-kennedy-jr"]);
+    expect(personIds(run("Mohamed bin Zayed University opened a campus."))).toEqual([]);
+    expect(personIds(run("قال الشيخ محمد بن زايد إن جامعة محمد بن زايد ستتوسع.", "ar"))).toEqual(["mohamed-bin-zayed"]);
+  });
+
   it("reads US$ as a currency", () => {
     expect(run("He was released on US$ 20,000 bail.").countries).toEqual([]);
   });
