@@ -6,6 +6,9 @@ type NewRef = Extract<PersonRef, { kind: "new" }>;
 
 interface Candidate { id: number; names: Record<string, string>; aliases: string[] }
 
+/** What a batch adds to a stored person: new spellings, and their name in a language they had none in. */
+interface PersonUpdate { forms: Set<string>; names: Record<string, string> }
+
 /** A person the batch creates; its id is allocated once all references are matched. */
 interface Created extends Candidate { key: string; surname: string; suggestion?: { other: Candidate; confidence: number; reason: string } }
 
@@ -44,7 +47,7 @@ export class PeopleLinker {
   /** Per transaction (its EntityManager): reference key → person id, for text and `db:` references. */
   private readonly memo = new WeakMap<object, Map<string, number>>();
   /** Per transaction: new aliases of stored people held for `writeAliases` (asked for with `aliasesLater`). */
-  private readonly heldAliases = new WeakMap<object, Map<number, Set<string>>>();
+  private readonly heldAliases = new WeakMap<object, Map<number, PersonUpdate>>();
 
   private constructor(private readonly kbIds: Map<string, number>) {}
 
@@ -71,7 +74,9 @@ export class PeopleLinker {
    * links before taking the write lock leaves stored people's rows unlocked until it holds it.
    */
   async prepare(em: EntityManager, refs: PersonRef[], opts: { aliasesLater?: boolean } = {}): Promise<void> {
-    const todo = [...new Map(refs.filter((r) => this.known(em, r) === undefined).map((r) => [refKey(r), r])).values()];
+    // Spellings sharing a key (برونو رودريغيز, Bruno Rodríguez) all count: each may add a name or an alias.
+    const spelling = (r: PersonRef) => (r.kind === "new" ? `${refKey(r)}|${r.lang}|${r.name}` : refKey(r));
+    const todo = [...new Map(refs.filter((r) => this.known(em, r) === undefined).map((r) => [spelling(r), r])).values()];
     const kb = todo.flatMap((r) => (r.kind === "kb" && !r.id.startsWith("db:") ? [r.id] : []));
     const db = todo.flatMap((r) => (r.kind === "kb" && r.id.startsWith("db:") ? [r.id] : []));
     const fresh = todo.filter((r): r is NewRef => r.kind === "new");
@@ -130,8 +135,11 @@ export class PeopleLinker {
     }
     const { created, aliases, chosen } = plan;
     if (aliasesLater) {
-      const held = this.heldAliases.get(em) ?? new Map<number, Set<string>>();
-      for (const [id, forms] of aliases) held.set(id, new Set([...(held.get(id) ?? []), ...forms]));
+      const held = this.heldAliases.get(em) ?? new Map<number, PersonUpdate>();
+      for (const [id, u] of aliases) {
+        const before = held.get(id);
+        held.set(id, { forms: new Set([...(before?.forms ?? []), ...u.forms]), names: { ...u.names, ...before?.names } });
+      }
       this.heldAliases.set(em, held);
       aliases.clear();
     }
@@ -159,7 +167,7 @@ export class PeopleLinker {
   }
 
   /** New people (ids allocated first), their merge suggestions and new aliases of known people: two statements. */
-  private async writePeople(em: EntityManager, created: Created[], aliases: Map<number, Set<string>>): Promise<void> {
+  private async writePeople(em: EntityManager, created: Created[], aliases: Map<number, PersonUpdate>): Promise<void> {
     if (created.length === 0 && aliases.size === 0) return;
     if (created.length) {
       const ids: { id: number }[] = await em.query(
@@ -180,11 +188,11 @@ export class PeopleLinker {
          SELECT r.person_id, r.other_id, r.confidence, r.reason FROM jsonb_to_recordset($2::jsonb) AS r(person_id int, other_id int, confidence real, reason text)
          ON CONFLICT DO NOTHING),
        al AS (
-         UPDATE person p SET aliases = ARRAY(SELECT DISTINCT unnest(p.aliases || r.forms)),
+         UPDATE person p SET aliases = ARRAY(SELECT DISTINCT unnest(p.aliases || r.forms)), names = r.names || p.names,
            search_text = p.search_text || ' ' || khabar_fold(array_to_string(r.forms, ' '))
-         FROM jsonb_to_recordset($3::jsonb) AS r(id int, forms text[]) WHERE p.id = r.id)
+         FROM jsonb_to_recordset($3::jsonb) AS r(id int, forms text[], names jsonb) WHERE p.id = r.id)
        SELECT 1`,
-      [JSON.stringify(people), JSON.stringify(suggestions), JSON.stringify([...aliases].map(([id, forms]) => ({ id, forms: [...forms] })))]);
+      [JSON.stringify(people), JSON.stringify(suggestions), JSON.stringify([...aliases].map(([id, u]) => ({ id, forms: [...u.forms], names: u.names })))]);
   }
 }
 
@@ -192,7 +200,7 @@ export class PeopleLinker {
 function matchNames(named: { ref: NewRef; key: string; surname: string }[], candidates: Map<string, Candidate[]>) {
   const created: Created[] = [];
   const isNew = new Set<Candidate>();
-  const aliases = new Map<number, Set<string>>();
+  const aliases = new Map<number, PersonUpdate>();
   const chosen = new Map<string, Candidate>();
   for (const { ref, key, surname } of named) {
     const list = candidates.get(surname) ?? [];
@@ -207,7 +215,7 @@ function matchNames(named: { ref: NewRef; key: string; surname: string }[], cand
       if (m.confidence >= SUGGEST_THRESHOLD && (!suggestion || m.confidence > suggestion.confidence)) suggestion = { other: c, ...m };
     }
     if (match) {
-      addAliases(match, [ref.name, ...ref.aliases], isNew.has(match) ? undefined : aliases);
+      addAliases(match, ref, isNew.has(match) ? undefined : aliases);
     } else {
       const person: Created = { id: 0, names: { [ref.lang]: ref.name }, aliases: [...ref.aliases], key, surname, suggestion };
       created.push(person);
@@ -221,16 +229,22 @@ function matchNames(named: { ref: NewRef; key: string; surname: string }[], cand
 }
 
 /**
- * A new spelling of a known person becomes one of their aliases, so search finds it: recorded for
- * the update (`pending`, stored people) or added to the row about to be inserted (people the batch creates).
+ * A new spelling of a known person becomes one of their aliases, so search finds it, and a full name
+ * in a language they had no name in becomes that name (غريغ أبوت met as "Greg Abbott" answers
+ * name(lang: "en")). Recorded for the update (`pending`, stored people) or added to the row about to
+ * be inserted (people the batch creates). Names already held are never replaced.
  */
-function addAliases(c: Candidate, forms: string[], pending: Map<number, Set<string>> | undefined): void {
+function addAliases(c: Candidate, ref: NewRef, pending: Map<number, PersonUpdate> | undefined): void {
   const known = new Set([...Object.values(c.names), ...c.aliases]);
-  const added = [...new Set(forms.filter((f) => f && !known.has(f)))];
-  if (added.length === 0) return;
+  const added = [...new Set([ref.name, ...ref.aliases].filter((f) => f && !known.has(f)))];
+  const names: Record<string, string> = {};
+  if (!c.names[ref.lang] && ref.name.trim().split(/\s+/).length >= 2) names[ref.lang] = ref.name;
+  if (added.length === 0 && !names[ref.lang]) return;
   c.aliases.push(...added);
+  Object.assign(c.names, names);
   if (!pending) return;
-  const set = pending.get(c.id) ?? new Set<string>();
-  for (const f of added) set.add(f);
-  pending.set(c.id, set);
+  const update = pending.get(c.id) ?? { forms: new Set<string>(), names: {} };
+  for (const f of added) update.forms.add(f);
+  update.names = { ...names, ...update.names };
+  pending.set(c.id, update);
 }

@@ -34,4 +34,25 @@ describe("linking people found in text to stored people", () => {
     expect(await link(found("ميلوني", "ar"))).toBe(meloni);
     expect(await link(found("ميلانيا", "ar"))).not.toBe(meloni);
   });
+
+  it("gives a person met in a second script their full name in that language, never replacing a name they have", async () => {
+    const abbott = await link(found("غريغ أبوت", "ar"));
+    expect(await link(found("Greg Abbott"))).toBe(abbott);
+    expect(await names(abbott)).toEqual({ ar: "غريغ أبوت", en: "Greg Abbott" });
+    expect(await link(found("Greg Abbot"))).toBe(abbott);
+    expect(await names(abbott)).toEqual({ ar: "غريغ أبوت", en: "Greg Abbott" });
+  });
+
+  it("gives a person created and met again in one batch their second-script name too", async () => {
+    const linker = await PeopleLinker.load(db.dataSource);
+    const refs = [found("برونو رودريغيز", "ar"), found("Bruno Rodríguez")];
+    const ids = await db.dataSource.transaction((em) => linker.resolve(em, refs));
+    expect(new Set(ids.values()).size).toBe(1);
+    expect(await names([...ids.values()][0])).toEqual({ ar: "برونو رودريغيز", en: "Bruno Rodríguez" });
+  });
 });
+
+async function names(id: number): Promise<Record<string, string>> {
+  const [row] = await db.dataSource.query(`SELECT names FROM person WHERE id = $1`, [id]);
+  return row.names;
+}
