@@ -10,6 +10,7 @@ import { DedupBandsArray1764375000000 } from "./1764375000000-dedup-bands-array"
 import { CountryNameColumns1764375100000 } from "./1764375100000-country-name-columns";
 import { ArticleTextLz41764375200000 } from "./1764375200000-article-text-lz4";
 import { EventKeySixHours1764375300000 } from "./1764375300000-event-key-six-hours";
+import { TranslitHamzaAl1764375400000 } from "./1764375400000-translit-hamza-al";
 
 /** In order; TypeORM runs those not yet recorded in the migrations table. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CountryNameColumns1764375100000,
   ArticleTextLz41764375200000,
   EventKeySixHours1764375300000,
+  TranslitHamzaAl1764375400000,
 ];

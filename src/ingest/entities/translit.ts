@@ -84,16 +84,16 @@ export function translitTokens(name: string, lang?: string): string[] {
 /** The normalised words of a name with their consonant skeletons (articles dropped). */
 function translitWords(name: string, lang?: string): { word: string; key: string }[] {
   const isAr = lang === "ar" || (lang === undefined && /[\u0600-\u06ff]/.test(name));
-  const words = isAr
-    ? normalizeArabic(name).split(/[^\u0600-\u06ff]+/)
-    : normalizeLatin(name).split(/[^a-z]+/);
+  const words = isAr ? name.split(/[^\u0600-\u06ff]+/) : normalizeLatin(name).split(/[^a-z]+/);
   const out: { word: string; key: string }[] = [];
   for (let w of words) {
-    if (!w) continue;
     if (isAr) {
-      if (w === "ال") continue;
-      if (w.startsWith("ال") && w.length > 3) w = w.slice(2);
-    } else if (ARTICLE.test(w)) continue;
+      // The article is written ال; أل/إل/آل open a foreign name (ألكاراز Alcaraz, إلهام Ilham, آلان Alan).
+      const hamzaAl = /^[أإآ]ل/.test(w);
+      w = normalizeArabic(w);
+      if (!w || w === "ال") continue;
+      if (!hamzaAl && w.startsWith("ال") && w.length > 3) w = w.slice(2);
+    } else if (!w || ARTICLE.test(w)) continue;
     // "Abdel"/"Abdul" carry the article of the next word: عبد الفتاح is Abd + (al-)Fattah.
     else if (/^abd[eu]l$/.test(w)) w = "abd";
     const key = skeleton(isAr ? arabicClasses(w) : latinClasses(w));

@@ -19,6 +19,14 @@ describe("translitKey", () => {
     expect(translitKey("al-Assad", "en")).toBe(translitKey("الأسد", "ar"));
   });
 
+  it("reads أل/إل/آل at the start of a word as part of a foreign name, ال as the article", () => {
+    expect(translitKey("كارلوس ألكاراز", "ar")).toBe(translitKey("Carlos Alcaraz", "en"));
+    expect(translitKey("إلهام علييف", "ar")).toBe(translitKey("Ilham Aliyev", "en"));
+    expect(translitKey("آلان غارسيا", "ar")).toBe(translitKey("Alan Garcia", "en"));
+    expect(translitKey("نوري المالكي", "ar")).toBe(translitKey("Nouri al-Maliki", "en"));
+    expect(translitKey("حمد آل ثاني", "ar")).toBe(translitKey("Hamad Al Thani", "en"));
+  });
+
   it("keys each word separately", () => {
     expect(translitKey("Wang Yi", "en")).toBe("WNG Y");
     expect(translitKey("وانغ يي", "ar")).toBe("WNG Y");
