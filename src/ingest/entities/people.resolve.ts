@@ -137,12 +137,33 @@ function propagateSurnames(tokens: readonly Token[], taken: Uint8Array, groups: 
     const t = tokens[i];
     if (t.script === "lat" && !t.cap) continue;
     const forms = t.script === "ar" ? arabicCandidates(t.norm) : [t.norm];
-    const g = forms.map((f) => bySurname.get(f)).find((x) => x !== undefined);
+    const form = forms.find((f) => bySurname.has(f));
+    const g = form === undefined ? undefined : bySurname.get(form);
     if (!g) continue;
+    // "Melania Trump" again where no cue found it: the whole name, not a lone "Trump" alias.
+    const from = fullNameBefore(tokens, taken, g, i);
+    if (from < i) {
+      g.spans.push({ start: from, end: i + 1 });
+      continue;
+    }
     g.spans.push({ start: i, end: i + 1 });
+    // وألكاراز is "and Alcaraz": only the bare word is a spelling of the name.
+    if (form !== t.norm) continue;
     const alias = t.surface;
     if (alias !== g.person.name && !g.person.aliases.includes(alias)) g.person.aliases.push(alias);
   }
+}
+
+/** Start of the group's full name when the words before surname token i spell it, else i. */
+function fullNameBefore(tokens: readonly Token[], taken: Uint8Array, g: Group, i: number): number {
+  const first = g.spans[0];
+  const given = first.end - first.start - 1;
+  if (given < 1 || i - given < 0) return i;
+  for (let j = 0; j < given; j++) {
+    const k = i - given + j;
+    if ((taken[k] && taken[k] !== OVERRIDABLE) || tokens[k].norm !== tokens[first.start + j].norm) return i;
+  }
+  return i - given;
 }
 
 /**

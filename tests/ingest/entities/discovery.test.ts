@@ -85,4 +85,20 @@ describe("people the knowledge base does not hold, in English", () => {
     expect(newNames(r)).toHaveLength(2);
     expect(r.suggestions.length).toBeGreaterThan(0);
   });
+
+  it("reads a found person's full name said again as the whole name, not a lone surname alias", () => {
+    const r = run("Donald Trump and Melania Trump visited Kerrville. Accompanied by first lady Melania Trump, the president spoke.", "en");
+    const melania = r.people.find((p) => p.ref.kind === "new" && p.ref.name === "Melania Trump");
+    expect(melania?.ref.kind === "new" && melania.ref.aliases).toEqual([]);
+    expect(melania?.count).toBe(2);
+  });
+});
+
+describe("aliases of people found in text", () => {
+  it("keeps a surname met with a clitic (وألكاراز, and Alcaraz) as a mention but not as a spelling", () => {
+    const r = run("وقال اللاعب كارلوس ألكاراز إن المباراة صعبة. وتأهل سينر وألكاراز إلى النهائي، وفاز ألكاراز.", "ar");
+    const person = r.people.find((p) => p.ref.kind === "new" && p.ref.name === "كارلوس ألكاراز");
+    expect(person?.count).toBe(3);
+    expect(person?.ref.kind === "new" && person.ref.aliases).toEqual(["ألكاراز"]);
+  });
 });
