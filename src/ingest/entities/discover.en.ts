@@ -96,6 +96,8 @@ export function discoverEnglish(tokens: readonly Token[], notes: TokenNotes, tex
     if (e <= s || e - s > MAX_NAME) continue;
     const words = tokens.slice(s, e);
     if (EN_NON_PERSON_HEADS.has(words[words.length - 1].norm)) continue;
+    // "the Abu Shouk camp", "the Roland Garros final": people take no article; a name after one names a thing.
+    if (!titled && s === runStart && s > 0 && tokens[s - 1].norm === "the" && /^\s+$/.test(text.slice(tokens[s - 1].end, tokens[s].start))) continue;
     if (words.some((w) => w.surface.length > 1 && w.surface === w.surface.toUpperCase())) continue;
     const common = words.filter((w) => isCommonWord(w.norm) && !isGivenName(w.norm)).length;
     const cues = cuesAround(tokens, text, s, runEnd, titled || (s > runStart && EN_TITLES.has(tokens[s - 1].norm)));
@@ -143,8 +145,9 @@ function confirmLists(tokens: readonly Token[], text: string, confirmed: Discove
     if (!t.cap || t.sentenceStart) return;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
-    const joinedPrev = prev && prev.cap && /^ $/.test(text.slice(prev.end, t.start));
-    const joinedNext = next && next.cap && /^ $/.test(text.slice(t.end, next.start));
+    // Euro-Atlantic: a hyphen joins as a space does, so Atlantic there is not standing alone.
+    const joinedPrev = prev && prev.cap && /^[ -]$/.test(text.slice(prev.end, t.start));
+    const joinedNext = next && next.cap && /^[ -]$/.test(text.slice(t.end, next.start));
     if (!joinedPrev && !joinedNext) alone.set(t.norm, (alone.get(t.norm) ?? 0) + 1);
   });
   for (const d of all) {

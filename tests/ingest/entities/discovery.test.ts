@@ -94,6 +94,17 @@ describe("people the knowledge base does not hold, in English", () => {
   });
 });
 
+describe("things named like people, in English", () => {
+  it("does not read a name after \"the\" as a person (the Abu Shouk camp)", () => {
+    expect(run("Civilians were sheltering in the Abu Shouk camp when shells fell.", "en").people).toEqual([]);
+    expect(newNames(run("The envoy met the President Kwame Osei Boateng in Accra.", "en"))).toEqual(["Kwame Osei Boateng"]);
+  });
+
+  it("does not read a hyphenated compound adjective as a surname standing alone (Euro-Atlantic security)", () => {
+    expect(run("The declaration named Russia a threat to Euro-Atlantic security. Officials in Brussels agreed.", "en").people).toEqual([]);
+  });
+});
+
 describe("aliases of people found in text", () => {
   it("keeps a surname met with a clitic (وألكاراز, and Alcaraz) as a mention but not as a spelling", () => {
     const r = run("وقال اللاعب كارلوس ألكاراز إن المباراة صعبة. وتأهل سينر وألكاراز إلى النهائي، وفاز ألكاراز.", "ar");
