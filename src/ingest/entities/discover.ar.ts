@@ -30,6 +30,11 @@ const NAME_GAP = /^[ \t\u00a0\u200c-\u200f-]*$/;
 const VERB_SHAPE = /^(ي|ت|ن|سي|ست|سن)[^\s]{3,}$/;
 
 const CLITIC_NOUN = /^[بلك][تم]\S{3,}$/;
+// Derived participles (منفتح، مستعد، متمسك) predicate of a title: "الرئيس منفتح على…" names no one.
+const PARTICIPLE = /^(?:من[^اوي]{3}|مست\S{2,4}|مت[^اوي]{3})$/;
+// Three letters and no long vowel (فرض، عقد، بحث) is a native verb or noun; foreign names write their
+// vowels (كيم، مون) or a foreign digraph (تشن Chen).
+const BARE_TRILITERAL = /^(?!تش)[^اوي]{3}$/;
 
 function inSet(set: Set<string>, t: Token): boolean {
   return arabicCandidates(t.norm).some((c) => set.has(c));
@@ -169,6 +174,7 @@ function canStartName(t: Token, afterCue: boolean): boolean {
   if (arabicCandidates(t.norm).slice(1).some((c) => AR_STOPWORDS.has(c))) return false;
   if (isGiven(t)) return afterCue || !AR_AMBIGUOUS_GIVEN.has(t.norm);
   if (!afterCue) return false;
+  if (PARTICIPLE.test(t.norm) || BARE_TRILITERAL.test(t.norm)) return false;
   // A preposition on a verbal noun (بتميز، كممثل، بتشكيل) is not a name.
   if (definite(t) || t.norm.startsWith("ل") || CLITIC_NOUN.test(t.norm) || commonShape(t)) return false;
   return !VERB_SHAPE.test(t.norm);

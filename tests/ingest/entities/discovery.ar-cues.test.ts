@@ -114,4 +114,15 @@ describe("Arabic cues around names the knowledge base does not hold", () => {
     expect(run("فرض قيود على تأشيرات الرئيس الكوبي ووزيري الدفاع والداخلية").people).toEqual([]);
     expect(newNames(run("ودعا المسؤول الأممي توم فليتشر طرفي النزاع إلى الهدوء"))).toEqual(["توم فليتشر"]);
   });
+
+  it("does not read a participle or a bare three-letter word after a title as a name", () => {
+    expect(run("مشيرة إلى أن الرئيس منفتح على التوصل إلى اتفاقات").people).toEqual([]);
+    expect(run("وأعرب عن أسفه لقرار الرئيس الأمريكي فرض رسوم بنسبة 25 في المائة").people).toEqual([]);
+  });
+
+  it("still reads short names that write their vowels, a foreign digraph or an everyday-word given name after a title", () => {
+    expect(newNames(run("وقال المتحدث تشن هوا إن الوفد وصل"))).toEqual(["تشن هوا"]);
+    expect(newNames(run("وقال اللاعب خلف سالم إن الفريق جاهز"))).toEqual(["خلف سالم"]);
+    expect(newNames(run("وقال السفير كيم سون إن المحادثات بناءة"))).toEqual(["كيم سون"]);
+  });
 });
