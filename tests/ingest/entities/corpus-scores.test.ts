@@ -25,12 +25,12 @@ import { corpusEnabled } from "../../support/corpus";
 
   it("holds English person F1 (GUM news, people with a Wikipedia page)", () => {
     expect(scores.en.person.overlap.f1).toBeGreaterThanOrEqual(0.85);
-    expect(scores.en.person.exact.f1).toBeGreaterThanOrEqual(0.72);
+    expect(scores.en.person.exact.f1).toBeGreaterThanOrEqual(0.75);
   });
 
   it("holds Arabic person F1 (NewsFANE), at the 0.80 goal", () => {
-    expect(scores.ar.person.overlap.f1).toBeGreaterThanOrEqual(0.795);
-    expect(scores.ar.person.exact.f1).toBeGreaterThanOrEqual(0.62);
+    expect(scores.ar.person.overlap.f1).toBeGreaterThanOrEqual(0.80);
+    expect(scores.ar.person.exact.f1).toBeGreaterThanOrEqual(0.63);
   });
 
   it("reads documents from both corpora", () => {
