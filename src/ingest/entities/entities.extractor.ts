@@ -128,7 +128,7 @@ export function analyseText(prepared: PreparedText, matcher: EntityMatcher, lang
       if (!excludedPerson(tokens, s.start, s.end, excluded)) spans.push({ ...make(s.start, s.end), kind: "person", id: t.id });
     } else if (t.kind === "country") {
       const c = matcher.countries.get(t.code);
-      if (s.via === "city") spans.push({ ...make(s.start, s.end), kind: "place", id: c?.capitals?.en?.[0] ?? t.code, country: t.code, via: "city" });
+      if (s.via === "city") spans.push({ ...make(s.start, s.end), kind: "place", id: t.capital ?? c?.capitals?.en?.[0] ?? t.code, country: t.code, via: "city" });
       else spans.push({ ...make(s.start, s.end), kind: "country", id: t.code, via: s.via });
     } else if (t.kind === "place") {
       spans.push({ ...make(s.start, s.end), kind: "place", id: t.name, country: t.country, via: "city" });

@@ -5,14 +5,14 @@ import { validateKbRow } from "./kb.validate";
 import { isAllCaps } from "./english";
 import { AR_STOPWORDS } from "./lexicon.ar";
 import { nameTokens, type Token } from "./tokenize";
-import { translitTokens } from "./translit";
+import { keySimilarity, translitTokens } from "./translit";
 import { TokenTrie } from "./trie";
 
 export type CountryVia = "name" | "demonym" | "capital" | "metonym";
 
 export type Target =
   | { kind: "person"; id: string; form: "full" | "short" | "surname" }
-  | { kind: "country"; code: string; via: CountryVia }
+  | { kind: "country"; code: string; via: CountryVia; capital?: string }
   | { kind: "place"; name: string; country: string }
   | { kind: "org"; id: string }
   | { kind: "region"; id: string };
@@ -117,7 +117,7 @@ export class EntityMatcher {
     for (const lang of ["en", "ar"] as const) {
       put(c.names[lang], "name");
       put(c.demonyms?.[lang], "demonym");
-      put(c.capitals?.[lang], "capital");
+      for (const f of c.capitals?.[lang] ?? []) this.insert(f, { kind: "country", code: c.code, via: "capital", capital: capitalNamed(f, lang, c.capitals?.en ?? []) }, weak.has(f));
       put(c.metonyms?.[lang], "metonym");
     }
     for (const city of c.cities ?? []) {
@@ -234,4 +234,17 @@ function mergePerson(a: PersonEntry, b: PersonEntry): PersonEntry {
     ar: [...new Set([...(x?.ar ?? []), ...(y?.ar ?? [])])],
   });
   return { ...a, ...b, aliases: forms(a.aliases, b.aliases), short: forms(a.short, b.short) };
+}
+
+/**
+ * The English name of the city a capital form names: the first English capital (the place id used
+ * so far) unless the form is another seat the country lists (Tel Aviv beside Jerusalem, Cape Town
+ * beside Pretoria) that is not a spelling of the first (Kiev of Kyiv); the lists are unaligned across scripts.
+ */
+function capitalNamed(form: string, lang: "en" | "ar", english: string[]): string | undefined {
+  const [first, ...others] = english;
+  const key = (text: string, l: string) => translitTokens(text, l).join("");
+  const close = (a: string, aLang: string, b: string) => keySimilarity(key(a, aLang), key(b, "en")) >= 0.6;
+  if (!first || close(form, lang, first)) return first;
+  return others.find((name) => (lang === "en" ? name === form : close(form, lang, name)) && !close(name, "en", first)) ?? first;
 }

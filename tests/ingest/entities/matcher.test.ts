@@ -65,6 +65,15 @@ describe("knowledge-base matching in English", () => {
     expect(personIds(run("قال الشيخ محمد بن زايد إن جامعة محمد بن زايد ستتوسع.", "ar"))).toEqual(["mohamed-bin-zayed"]);
   });
 
+  it("names the seat a capital form stands for, not the country's first capital, and one city for its spellings", () => {
+    const place = (text: string, lang = "en") => run(text, lang).places.map((p) => p.name);
+    expect(place("وصل الوفد إلى تل أبيب أمس.", "ar")).toEqual(["Tel Aviv"]);
+    expect(place("عقد الاجتماع في كيب تاون.", "ar")).toEqual(["Cape Town"]);
+    expect(place("انعقدت القمة في لاهاي.", "ar")).toEqual(["The Hague"]);
+    expect(place("Talks resumed in Kiev and in Peking.")).toEqual(["Kyiv", "Beijing"]);
+    expect(place("He flew to Washington.")).toEqual(["Washington D.C."]);
+  });
+
   it("reads US$ as a currency", () => {
     expect(run("He was released on US$ 20,000 bail.").countries).toEqual([]);
   });
