@@ -111,6 +111,9 @@ export function discoverEnglish(tokens: readonly Token[], notes: TokenNotes, tex
       pending.push({ start: s, end: runEnd, cue: "shape", lang: "en", loose: true });
       continue;
     }
+    // "at Roland Garros", "at Pete Rodriguez Park": a given name alone does not make a person of a place after "at".
+    const atPlace = !cues.title && !cues.speech && !cues.apposition && tokens[s - 1]?.norm === "at" && s === runStart && !tokens[runEnd - 1].possessive;
+    if (atPlace) continue;
     if (cues.title || given || ((cues.speech || cues.apposition) && words.length >= 2)) {
       out.push({ start: s, end: runEnd, cue: cues.title ? "title" : given ? "given" : cues.speech ? "speech" : "apposition", lang: "en" });
     } else if (shape) {

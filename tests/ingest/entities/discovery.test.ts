@@ -100,6 +100,11 @@ describe("things named like people, in English", () => {
     expect(newNames(run("The envoy met the President Kwame Osei Boateng in Accra.", "en"))).toEqual(["Kwame Osei Boateng"]);
   });
 
+  it("does not read a place after \"at\" as a person on a given name alone (at Roland Garros), but keeps someone's home", () => {
+    expect(run("He lost the final at Roland Garros five weeks earlier.", "en").people).toEqual([]);
+    expect(newNames(run("Police gathered at Roland Mercer's home on Sunday.", "en"))).toEqual(["Roland Mercer"]);
+  });
+
   it("does not read a hyphenated compound adjective as a surname standing alone (Euro-Atlantic security)", () => {
     expect(run("The declaration named Russia a threat to Euro-Atlantic security. Officials in Brussels agreed.", "en").people).toEqual([]);
   });
