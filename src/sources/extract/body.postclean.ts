@@ -21,6 +21,9 @@ const STAMP_HINT = /(?:^|[-_\s])(?:byline|by-?line|dateline|timestamp|date|time|
 /** Closing lines about the author or the site rather than the story: contacts, follow-us, newsletters. */
 const SIGN_OFF =
   /(?:follow\s+(?:us|him|her|them|me)\s+(?:on|@)|may\s+be\s+reached\s+at|can\s+be\s+reached\s+at|contact\s+(?:him|her|them|us|the\s+author)\s+at|email\s+\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?\s+at\s+\S+@|subscribe\s+to\s+(?:our|the)|sign\s+up\s+(?:for|to)\s+(?:our|the)|newsletters?\b.*\b(?:inbox|sign\s+up|subscribe)|join\s+our\s+\w+\s+(?:forums?|community)|have\s+a\s+(?:news\s+)?tip\?|تابعونا\s+على|تابعوا\s+\S+\s+على|اشترك\s+في\s+النشره)/iu;
+/** A site's comment policy or disclaimer closing the page ("The views expressed below…", "الآراء الواردة أدناه لا تعبر عن رأي…"). */
+const DISCLAIMER =
+  /(?:views\s+expressed\s+(?:below|here|in\s+the\s+comments)|(?:do|does)\s+not\s+(?:necessarily\s+)?reflect\s+the\s+(?:views|opinions?)\s+of|community\s+(?:guidelines|standards)|comments\s+are\s+(?:moderated|reviewed)|by\s+(?:commenting|posting\s+a\s+comment)|ال[آا]راء\s+الوارد[ةه]|لا\s+تعبر\s+(?:بالضرور[ةه]\s+)?عن\s+ر[أا]ي|مراجع[ةه]\s+التعليقات|[إا]رشادات\s+الاستخدام|شروط\s+استخدام\s+الموقع)/iu;
 /** Link lines that promote the site rather than a story. */
 const PROMO_LINK = /(?:click\s+here|app\b|newsletter|subscribe|sign\s+up|download|follow\s+us|podcast|get\s+the|اشترك|حمل\s+التطبيق|تابعونا|تابعنا)/iu;
 
@@ -43,14 +46,15 @@ export function postClean(root: Element, input: PostCleanInput): PostCleanResult
   removeOrphanCaptions(root);
   removeStampElements(root);
   const inlineLinks: LinkRef[] = [];
-  const blocks = textBlocks(root);
+  // Empty wrappers (of removed spacers, ads) do not count when judging what trails the story.
+  const blocks = textBlocks(root).filter((b) => textOf(b) !== "" || b.querySelector("img, picture, video, iframe"));
   const firstProse = blocks.findIndex((b) => textOf(b).length >= 120 && linkDensity(b) < 0.3);
   const leadingEnd = Math.max(LEADING_BLOCKS, firstProse + 2);
   blocks.forEach((block, i) => {
     if (!root.contains(block)) return;
     const text = textOf(block).replace(/^[|•·,;:\-–—\s]+/u, "");
     const position = i < leadingEnd ? "leading" : i >= blocks.length - 3 ? "trailing" : "middle";
-    if (isNoise(block, text, position)) removeNode(block);
+    if (isNoise(block, text, position) || (i >= blocks.length - 3 && isDisclaimer(block, text))) removeNode(block);
     else if (isTagLine(block, text)) removeTagLine(block, text);
     else if (isLinkOnly(block, text)) {
       const link = inlineLink(block, text, input);
@@ -75,6 +79,11 @@ function isNoise(block: Element, text: string, position: "leading" | "middle" | 
   if (position === "leading" && isNavList(block)) return true;
   if (position !== "leading" || text.length > 150) return false;
   return isBylineOrStamp(text) || (text.length <= 100 && STAMP_HINT.test(hintString(block)));
+}
+
+/** One of the last blocks, saying how comments are moderated or that views are not the site's. */
+function isDisclaimer(block: Element, text: string): boolean {
+  return text.length > 0 && text.length <= 500 && !block.closest("figure, table, blockquote") && DISCLAIMER.test(text);
 }
 
 /** A "Related Coverage" label whose stories were taken out: nothing after it, or only links. */

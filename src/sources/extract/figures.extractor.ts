@@ -30,6 +30,11 @@ interface FoundFigure {
 export function takeFigures(root: Element, base: string): ParsedImage[] {
   const found: FoundFigure[] = [];
   for (const img of Array.from(root.querySelectorAll("img"))) {
+    // Spacers, tracking pixels and ad markers leave the body too, not only the list of pictures.
+    if (isSpacer(img, imageSource(img, base))) {
+      removeNode(img);
+      continue;
+    }
     const figure = figureOf(img, base);
     if (figure) found.push(figure);
   }
@@ -77,6 +82,22 @@ function figureOf(img: Element, base: string): FoundFigure | undefined {
   const captionEls = captionElementsOf(img);
   Object.assign(image, captionParts(captionEls));
   return { img, image, captionEls };
+}
+
+const SPACER_PATH = /(?:^|[/_.-])(?:spacer|blank|pixel|1x1|clear|transparent|advertisement|advert)(?:[/_.-]|$)/i;
+
+/** An image no reader sees as a picture: at most 10 pixels on a side, or named a spacer, pixel or ad marker. */
+function isSpacer(img: Element, url: string | undefined): boolean {
+  const w = Number(img.getAttribute("width"));
+  const h = Number(img.getAttribute("height"));
+  if ((w > 0 && w <= 10) || (h > 0 && h <= 10)) return true;
+  const src = url ?? img.getAttribute("src");
+  if (!src) return false;
+  try {
+    return SPACER_PATH.test(new URL(src, "http://x/").pathname);
+  } catch {
+    return false;
+  }
 }
 
 function isFurniture(img: Element, url: string): boolean {

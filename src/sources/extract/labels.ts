@@ -49,8 +49,8 @@ const RELATED_HEADINGS = [
 
 /** Site-wide lists that are not about this story: most read, trending, top stories. */
 const TRENDING_HEADINGS = [
-  /^(?:الاكثر\s+(?:قراءه|مشاهده|تداولا|تعليقا|شعبيه)|الاكثر\s+قراءه|الرائج|الاخبار\s+الرائجه|اهم\s+الاخبار|عاجل)/u,
-  /^(?:most\s+(?:read|popular|viewed|shared|commented|watched)|trending(?:\s+(?:now|stories|news))?|top\s+stories|editor['’]?s\s+picks|popular\s+(?:now|stories|articles)|latest\s+(?:news|stories|headlines)|in\s+case\s+you\s+missed\s+it)\b/,
+  /^(?:الاكثر\s+(?:قراءه|مشاهده|تداولا|تعليقا|شعبيه)|الاكثر\s+قراءه|الرائج|الاخبار\s+الرائجه|اهم\s+الاخبار|عاجل|(?:مواضيع|اخبار)\s+ساخنه)/u,
+  /^(?:most\s+(?:read|popular|viewed|shared|commented|watched)|trending(?:\s+(?:now|stories|news))?|top\s+stories|editor['’]?s\s+picks|popular\s+(?:now|stories|articles)|latest\s+(?:news|stories|headlines)|in\s+case\s+you\s+missed\s+it|hot\s+topics)\b/,
 ];
 
 function foldHeading(text: string): string {

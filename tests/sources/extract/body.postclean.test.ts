@@ -25,6 +25,19 @@ describe("postClean", () => {
     expect(text).toBe(PROSE.join("\n\n"));
   });
 
+  it("drops a comment policy or disclaimer closing the page, even above empty wrappers, in Arabic and English", () => {
+    const ar = "ترحب الشبكة بالنقاش الحيوي، وكي لا نضطر إلى مراجعة التعليقات قبل نشرها ننصحك بمراجعة إرشادات الاستخدام.";
+    const arNote = "الآراء الواردة أدناه لا تعبر عن رأي الموقع، بل تعكس وجهات نظر أصحابها فقط.";
+    const en = "The views expressed in the comments below do not reflect the views of The Meridian.";
+    const { text } = clean(`${PROSE.map(p).join("")}<div>${p(ar)}</div>${p(arNote)}${p(en)}<div><p></p></div><div><p></p></div>`);
+    expect(text).toBe(PROSE.join("\n\n"));
+  });
+
+  it("keeps a closing paragraph of the story that quotes views not reflecting a government's", () => {
+    const last = "The ministry said the remarks did not reflect the government's position on the talks.";
+    expect(clean(`${PROSE.map(p).join("")}${p(last)}`).text.endsWith(last)).toBe(true);
+  });
+
   it("keeps a first paragraph that only begins with 'By'", () => {
     const first = "By the time the ministers arrived, the communique had already been agreed by their deputies overnight.";
     expect(clean(`${p(first)}${PROSE.map(p).join("")}`).text.startsWith(first)).toBe(true);

@@ -15,6 +15,12 @@ describe("takeFigures", () => {
     ]);
   });
 
+  it("takes spacers, tracking pixels and ad markers out of the body, keeping real pictures", () => {
+    const root = body(`<p>Story.</p><p><img src="/.element/img/misc/advertisement.gif" width="42" height="5"></p><img src="/t/pixel.gif"><img src="/x.gif" width="1" height="1"><figure><img src="/photo.jpg" width="640"></figure>`);
+    expect(takeFigures(root, PAGE).map((i) => i.url)).toEqual(["https://news.example.com/photo.jpg"]);
+    expect(Array.from(root.querySelectorAll("img")).map((i) => i.getAttribute("src"))).toEqual(["/photo.jpg"]);
+  });
+
   it("reads <small> and <cite> credits, and credits written in the caption text", () => {
     const root = body(
       `<figure><img src="/b.jpg"><figcaption>Lavrov arrives <small>(رويترز)</small></figcaption></figure>` +
