@@ -3,6 +3,7 @@
  * attributes, JSON-LD nodes, microdata — so title, date, author and language rules can
  * consult them without walking the DOM again. Read-only: never mutates the document.
  */
+import { decodeEntities } from "../parsers/text";
 
 export type JsonLdNode = Record<string, unknown>;
 
@@ -281,6 +282,11 @@ export function eachTextNode(root: Node, visit: (text: Text) => boolean | void):
 }
 
 /** Collapses whitespace (including NBSP and zero-width marks) and trims. */
+// An entity left in decoded text: the page escaped it twice ("المدينة نيوز :-&amp;nbsp;", "Q&amp;amp;A").
+const LEFTOVER_ENTITY = /&(?:[a-z]{2,8}|#\d{2,6}|#x[0-9a-f]{2,5});/i;
+
 export function cleanText(text: string | null | undefined): string {
-  return (text ?? "").replace(/[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "").replace(/\s+/g, " ").trim();
+  let out = text ?? "";
+  if (LEFTOVER_ENTITY.test(out)) out = decodeEntities(out);
+  return out.replace(/[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "").replace(/\s+/g, " ").trim();
 }

@@ -101,4 +101,11 @@ describe("extractMetadata contract", () => {
     expect(meta.title).toBeUndefined();
     expect(meta.publishedAt).toBeUndefined();
   });
+
+  it("decodes entities a page escaped twice in its meta tags", () => {
+    const html = `<html><head><title>Q&amp;amp;A: the talks</title><meta name="description" content="المدينة نيوز :-&amp;nbsp; بلغت حصيلة الوفيات &amp;quot;50 ألفاً&amp;quot;"></head><body><p>hi</p></body></html>`;
+    const meta = extractMetadata(new JSDOM(html, { url: "https://x.example/" }).window.document, "https://x.example/");
+    expect(meta.description).toBe('المدينة نيوز :- بلغت حصيلة الوفيات "50 ألفاً"');
+    expect(meta.title).toBe("Q&A: the talks");
+  });
 });
