@@ -239,7 +239,8 @@ export const EXTRA: Record<string, CountryExtra> = {
   GR: { n: ["Greece"], d: ["Greek", "Greeks"], nisba: "يوناني", cap: ["Athens"], capAr: ["أثينا"] },
   CY: { d: ["Cypriot", "Cypriots"], nisba: "قبرصي", cap: ["Nicosia"], capAr: ["نيقوسيا"] },
   IE: { d: ["Irish"], nisba: "أيرلندي", na: ["ايرلندا", "إيرلندا"], cap: ["Dublin"], capAr: ["دبلن"] },
-  HU: { d: ["Hungarian", "Hungarians"], nisba: "مجري", na: ["هنغاريا"], cap: ["Budapest"], capAr: ["بودابست"] },
+  // مجريات is also "the course of" (مجريات الأحداث): never the Hungarian women.
+  HU: { d: ["Hungarian", "Hungarians"], nisba: "مجري", na: ["هنغاريا"], cap: ["Budapest"], capAr: ["بودابست"], drop: ["مجريات", "المجريات"] },
   RS: { d: ["Serbian", "Serb", "Serbs"], nisba: "صربي", cap: ["Belgrade"], capAr: ["بلغراد"] },
   BY: { n: ["Belarus"], na: ["بيلاروسيا", "روسيا البيضاء", "بيلاروس"], d: ["Belarusian", "Belarusians"], nisba: "بيلاروسي", cap: ["Minsk"], capAr: ["مينسك"] },
   MD: { d: ["Moldovan"], nisba: "مولدوفي", cap: ["Chisinau", "Chișinău"], capAr: ["كيشيناو"] },

@@ -1,4 +1,4 @@
-import { arabicCandidates, hasArabic } from "./arabic";
+import { arabicCandidates, hasArabic, normalizeArabic } from "./arabic";
 import { EntityEntryError } from "./errors";
 import type { CountryEntry, KbEntry, KnowledgeBase, OrgEntry, PersonEntry, RegionEntry } from "./kb.types";
 import { validateKbRow } from "./kb.validate";
@@ -7,6 +7,9 @@ import { AR_STOPWORDS } from "./lexicon.ar";
 import { nameTokens, type Token } from "./tokenize";
 import { keySimilarity, translitTokens } from "./translit";
 import { TokenTrie } from "./trie";
+
+// Common words that begin with letters that are also clitics; read whole, never stripped.
+const WHOLE_WORDS = new Set(["بليون", "بلايين"].map(normalizeArabic));
 
 export type CountryVia = "name" | "demonym" | "capital" | "metonym";
 
@@ -193,7 +196,9 @@ export class EntityMatcher {
     if (first.script !== "ar") out = this.matchesFrom(tokens, i, first.norm, false, out);
     else {
       const forms = arabicCandidates(first.norm);
-      for (let k = 0; k < forms.length; k++) out = this.matchesFrom(tokens, i, forms[k], k > 0, out);
+      // بليون is "billion", not ب + ليون (in Lyon): whole words that a clitic reading would misread.
+      const last = WHOLE_WORDS.has(first.norm) ? 1 : forms.length;
+      for (let k = 0; k < last; k++) out = this.matchesFrom(tokens, i, forms[k], k > 0, out);
     }
     return out.length > 1 ? out.sort((a, b) => b.end - a.end || Number(a.stripped) - Number(b.stripped)) : out;
   }

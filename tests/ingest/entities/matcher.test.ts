@@ -74,6 +74,12 @@ describe("knowledge-base matching in English", () => {
     expect(place("He flew to Washington.")).toEqual(["Washington D.C."]);
   });
 
+  it("reads بليون as \"billion\", not as ب + ليون (in Lyon), and مجريات as \"the course of\", not Hungarian", () => {
+    const r = run("خسرت الشركة بليون دولار، وقال مصدر مطلع على مجريات القضية إن الاجتماع عقد في ليون.", "ar");
+    expect(r.places.map((p) => p.name)).toEqual(["Lyon"]);
+    expect(codes(r)).toEqual(["FR"]);
+  });
+
   it("reads US$ as a currency", () => {
     expect(run("He was released on US$ 20,000 bail.").countries).toEqual([]);
   });
