@@ -46,7 +46,7 @@ association federation foundation fund agency authority ministry department offi
 parliament congress senate assembly government administration army navy force forces police
 corps guard guards company corporation corp inc ltd llc group bank hospital clinic centre center
 church mosque temple cathedral stadium arena hall station airport port bridge park square street
-road avenue river lake sea ocean mountain mountains valley island islands peninsula province state
+road avenue boulevard blvd drive highway plaza river lake sea ocean mountain mountains valley island islands peninsula province state
 county district city town village region airlines airways times post news journal herald tribune
 gazette review magazine press television radio network channel prize award awards cup games
 festival day week act bill treaty accord agreement war series show club fc united museum library

@@ -105,6 +105,10 @@ describe("things named like people, in English", () => {
     expect(newNames(run("Police gathered at Roland Mercer's home on Sunday.", "en"))).toEqual(["Roland Mercer"]);
   });
 
+  it("does not read a street named after someone as a person (Martin Luther King Jr. Boulevard)", () => {
+    expect(run("He lives on Martin Luther King Jr. Boulevard near the park.", "en").people).toEqual([]);
+  });
+
   it("does not read a hyphenated compound adjective as a surname standing alone (Euro-Atlantic security)", () => {
     expect(run("The declaration named Russia a threat to Euro-Atlantic security. Officials in Brussels agreed.", "en").people).toEqual([]);
   });
