@@ -101,6 +101,16 @@ describe("articles", () => {
     expect(titles(await app.gql(q, { q: "tariff -markets" }))).toEqual([]);
   });
 
+  it("finds a known name under its other spellings in every script, and a place under its capital's", async () => {
+    const q = `query($q: String) { articles(filter: { q: $q }) { edges { node { title } } } }`;
+    const both = ["Rubio meets Wang Yi in Kuala Lumpur", "اجتماع وزراء الخارجية يفتح آفاق الحوار حول أوكرانيا"];
+    expect(titles(await app.gql(q, { q: "Rubio" }))).toEqual(both);
+    expect(titles(await app.gql(q, { q: "روبيو" }))).toEqual(both);
+    expect(titles(await app.gql(q, { q: "\"Sergey Lavrov\"" }))).toEqual([both[1]]);
+    expect(titles(await app.gql(q, { q: "Kuala Lumpur" }))).toEqual(both);
+    expect(titles(await app.gql(q, { q: "Rubio -Lavrov" }))).toEqual([both[0]]);
+  });
+
   it("pages with keyset cursors that stay stable while new articles arrive", async () => {
     const q = `query($after: String) { articles(first: 1, after: $after) { edges { node { title } } pageInfo { hasNextPage endCursor } } }`;
     const p1 = await app.gql(q);

@@ -3,6 +3,7 @@ import type { Keyset } from "../cursor";
 import {
   ARTICLE_COLUMNS, COUNTRY_COLUMN_LIST, IMAGE_COLUMN_LIST, jsonObject, list, PAGE_SOURCE_COLUMNS, pageSourceColumns, PERSON_COLUMN_LIST, type Column,
 } from "./columns";
+import { shippedNameVariants } from "./name-variants";
 import { queryScripts, simpleTsQuery } from "./text-query";
 
 /** Article filters after validation: ids decoded, codes checked. */
@@ -109,7 +110,7 @@ function textCondition(q: string, params: Params): string {
   const qp = params.add(q);
   if (latin || !arabic) parts.push(`a.tsv_lang @@ websearch_to_tsquery('english', ${qp})`);
   if (arabic) parts.push(`a.tsv_lang @@ websearch_to_tsquery('arabic', ${qp})`);
-  const simple = simpleTsQuery(q);
+  const simple = simpleTsQuery(q, shippedNameVariants());
   if (simple) parts.push(`a.tsv_simple @@ to_tsquery('simple', ${params.add(simple)})`);
   return `(${parts.join(" OR ")})`;
 }

@@ -1,4 +1,5 @@
 import { fold } from "../../db/fold";
+import type { NameVariants } from "./name-variants";
 
 const ARABIC = /[\u0600-\u06FF]/;
 const LATIN = /[A-Za-z]/;
@@ -30,11 +31,11 @@ function termQuery(word: string): string | undefined {
 }
 
 /**
- * Builds a to_tsquery('simple', …) text from web-search syntax ("phrase", -word, or), expanding Arabic
- * words to their clitic forms: the Arabic stemmer turns وزير into زير but ووزير into وزير, so the
+ * Builds a to_tsquery('simple', …) text from web-search syntax ("phrase", -word, or), expanding known
+ * names to their other spellings (`variants`) and Arabic words to their clitic forms: the Arabic stemmer turns وزير into زير but ووزير into وزير, so the
  * stemmed index alone misses one or the other.
  */
-export function simpleTsQuery(q: string): string | undefined {
+export function simpleTsQuery(q: string, variants: NameVariants = () => []): string | undefined {
   const pieces = q.match(/-?"[^"]*"|\S+/g)?.slice(0, MAX_TERMS) ?? [];
   const out: string[] = [];
   let pendingOr = false;
@@ -45,9 +46,7 @@ export function simpleTsQuery(q: string): string | undefined {
     }
     const negated = raw.startsWith("-");
     const body = raw.replace(/^-/, "").replace(/^"|"$/g, "");
-    const term = body.includes(" ")
-      ? body.split(/\s+/).map(termQuery).filter(Boolean).join(" <-> ")
-      : termQuery(body);
+    const term = withVariants(body, variants);
     if (!term) continue;
     const clause = negated ? `!(${term})` : term;
     if (pendingOr && out.length) out[out.length - 1] = `(${out[out.length - 1]} | ${clause})`;
@@ -56,7 +55,21 @@ export function simpleTsQuery(q: string): string | undefined {
   }
   // A query of only negations would match nearly everything; treat it as no text condition.
   if (out.every((c) => c.startsWith("!"))) return undefined;
-  return out.join(" & ");
+  const all = out.join(" & ");
+  // An unquoted multi-word name (Kuala Lumpur) also matches its other spellings as a whole.
+  const whole = pieces.length > 1 && !/["-]|\bor\b/i.test(q) ? variants(q.trim()).map(phraseQuery).filter(Boolean) : [];
+  return whole.length ? `(${[out.length > 1 ? `(${all})` : all, ...whole].join(" | ")})` : all;
+}
+
+const phraseQuery = (text: string): string | undefined =>
+  text.includes(" ") ? text.split(/\s+/).map(termQuery).filter(Boolean).join(" <-> ") || undefined : termQuery(text);
+
+/** A word or phrase, or'ed with the other spellings of the name it is ("Zelenskyy" → Zelensky, زيلينسكي…). */
+function withVariants(body: string, variants: NameVariants): string | undefined {
+  const own = phraseQuery(body);
+  if (!own) return undefined;
+  const others = variants(body).map(phraseQuery).filter((t): t is string => !!t);
+  return others.length ? `(${[own, ...others].join(" | ")})` : own;
 }
 
 export function queryScripts(q: string): { arabic: boolean; latin: boolean } {

@@ -26,7 +26,7 @@ export class ArticleFilter {
   @Field(() => Date, { nullable: true, description: "Published before this instant." })
   publishedBefore?: Date;
 
-  @Field(() => String, { nullable: true, description: "Full-text search, Arabic and English (web-search syntax: \"phrase\", -word, or)." })
+  @Field(() => String, { nullable: true, description: "Full-text search, Arabic and English (web-search syntax: \"phrase\", -word, or). A known person's or country's name also matches its other spellings in every script (Zelenskyy finds Zelensky and زيلينسكي; Kiev finds Kyiv); narrow with `languages`." })
   q?: string;
 }
 
