@@ -278,8 +278,10 @@ function familyName(tokens: readonly Token[], p: number, chained = false): boole
   return chained || ((plainGiven || AR_AMBIGUOUS_GIVEN.has(prev.norm)) && !AR_LONE_UNSAFE.has(prev.norm));
 }
 
-function push(out: Discovered[], start: number, end: number, cue: Discovered["cue"]): void {
+function push(out: Discovered[], start: number, end: number, cue: Discovered["cue"], tokens?: readonly Token[]): void {
   if (end <= start) return;
+  // مقاطعة كير، مطار جون كينيدي: a place named after someone; its words name no one here.
+  if (tokens && namesPlace(tokens, start, end)) return;
   const last = out[out.length - 1];
   if (last && last.end > start) return;
   out.push({ start, end, cue, lang: "ar" });
@@ -477,18 +479,13 @@ function discoverByCues(tokens: readonly Token[], notes: TokenNotes, text: strin
       }
       continue;
     }
-    // مقاطعة كير، ملعب الملك فهد: a place named after someone; its words name no one here.
-    if (namesPlace(tokens, i, i + 1)) {
-      const te = titleEnd(tokens, i);
-      i = Math.max(i, readName(tokens, notes, text, Math.max(te, i), true) - 1);
-      continue;
-    }
     const te = titleEnd(tokens, i);
     if (te > i) {
       const p = skipRole(tokens, notes, text, te, !arabicCandidates(tokens[te - 1].norm).some((c) => c.startsWith("ال")));
       const end = readName(tokens, notes, text, p, true);
       if (end > p) {
-        push(out, p, end, "title");
+        // ملعب الملك فهد: a place named after someone; the name there is no mention.
+        if (!namesPlace(tokens, i, te)) push(out, p, end, "title");
         i = end - 1;
       }
       continue;
@@ -512,7 +509,7 @@ function discoverByCues(tokens: readonly Token[], notes: TokenNotes, text: strin
     if (t.norm === "بن" && i > 0 && (out.length === 0 || out[out.length - 1].end <= i - 1)) {
       const end = nasabName(tokens, notes, text, i);
       if (end > i) {
-        push(out, i - 1, end, "given");
+        push(out, i - 1, end, "given", tokens);
         i = end - 1;
         continue;
       }
@@ -522,7 +519,7 @@ function discoverByCues(tokens: readonly Token[], notes: TokenNotes, text: strin
     if (AR_AMBIGUOUS_GIVEN.has(t.norm) && !isStop(t) && t.norm !== "باسم" && i + 2 < tokens.length && AR_NAME_PREFIXES.has(tokens[i + 1].norm) && gapOk(text, t, tokens[i + 1])) {
       const end = readName(tokens, notes, text, i, true);
       if (end > i + 2) {
-        push(out, i, end, "given");
+        push(out, i, end, "given", tokens);
         i = end - 1;
         continue;
       }
@@ -533,7 +530,7 @@ function discoverByCues(tokens: readonly Token[], notes: TokenNotes, text: strin
       if (AR_LONE_UNSAFE.has(t.norm) && !(end > i + 1 && (isGiven(tokens[i + 1]) || AR_NAME_LINKS.has(tokens[i + 1].norm)))) end = i;
       // A lone given name counts when nothing name-like follows (مايكل غير…، خالد و ريم).
       if (end - i >= 2 || (end - i === 1 && !AR_NAME_PREFIXES.has(t.norm) && !AR_LONE_UNSAFE.has(t.norm))) {
-        push(out, i, end, "given");
+        push(out, i, end, "given", tokens);
         i = end - 1;
       }
     }

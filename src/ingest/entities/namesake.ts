@@ -12,7 +12,20 @@ const EN_PLACE_TAILS = new Set("county airport university street avenue boulevar
 /** Whether tokens[start, end) name a place: an Arabic place noun before them, or an English one after. */
 export function namesPlace(tokens: readonly Token[], start: number, end: number): boolean {
   const prev = tokens[start - 1];
-  if (prev?.script === "ar" && tokens[start].script === "ar" && arabicCandidates(prev.norm).some((c) => AR_PLACE_HEADS.has(c))) return true;
+  if (prev?.script === "ar" && tokens[start].script === "ar" && isPlaceHead(prev.norm)) return true;
   const next = tokens[end];
   return !!next && next.script === "lat" && next.cap && tokens[end - 1].script === "lat" && EN_PLACE_TAILS.has(next.norm);
+}
+
+const headCache = new Map<string, boolean>();
+
+/** مقاطعة، بمدينة، ومطار: a place noun, with or without clitics (cached: asked of many tokens). */
+function isPlaceHead(norm: string): boolean {
+  let hit = headCache.get(norm);
+  if (hit === undefined) {
+    hit = arabicCandidates(norm).some((c) => AR_PLACE_HEADS.has(c));
+    if (headCache.size > 50_000) headCache.clear();
+    headCache.set(norm, hit);
+  }
+  return hit;
 }
