@@ -79,7 +79,8 @@ function bylineAuthors(doc: Document, s: PageSignals): string[] {
     const found = elementsWhere(scope, mayBeByline).filter((el) => !el.closest(NOT_BYLINE));
     for (const test of BYLINE_TESTS) {
       const names: string[] = [];
-      for (const el of found.filter((e) => test(e, (e.getAttribute("class") ?? "").toLowerCase() + (e.getAttribute("data-component") === "byline" ? " byline" : ""))).slice(0, 8)) {
+      const matched = found.filter((e) => test(e, (e.getAttribute("class") ?? "").toLowerCase() + (e.getAttribute("data-component") === "byline" ? " byline" : "")));
+      for (const el of nearestToHeadline(matched, headlineOf(s)).slice(0, 8)) {
         const nameEl = el.querySelector('[itemprop~="name"]');
         const text = nameEl ? microdataValue(nameEl) : el.tagName === "META" ? el.getAttribute("content") : cleanText(el.textContent);
         if (!text || text.length > 120 || /^(?:photo|photograph|image|picture|illustration)/i.test(text)) continue;
@@ -92,11 +93,44 @@ function bylineAuthors(doc: Document, s: PageSignals): string[] {
   return [];
 }
 
+/**
+ * Of bylines spread over the page (the story's and those of teasers for other stories), the ones
+ * sharing the deepest container with the headline. A single byline, or none beside an <h1>, stands.
+ */
+/** The page's headline <h1>: the one with the most text (a site's logo is often an <h1> too). */
+function headlineOf(s: PageSignals): Element | undefined {
+  let best: Element | undefined;
+  let length = 0;
+  for (const h of byTag(s, "h1")) {
+    const n = cleanText(h.textContent).length;
+    if (n > length) [best, length] = [h, n];
+  }
+  return best;
+}
+
+function nearestToHeadline(els: Element[], h1: Element | undefined): Element[] {
+  if (!h1 || els.length < 3) return els;
+  const depth = (el: Element) => {
+    let n = 0;
+    for (let p: Element | null = el; p; p = p.parentElement) n++;
+    return n;
+  };
+  const shared = els.map((el) => {
+    let a: Element | null = el;
+    while (a && !a.contains(h1)) a = a.parentElement;
+    return a ? depth(a) : 0;
+  });
+  const best = Math.max(...shared);
+  return els.filter((_, i) => shared[i] === best);
+}
+
 const MONTH_WORD = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
 const DATE_TAIL = new RegExp(`\\s*(?:\\b\\d{1,2}[:/.]\\d{1,2}|\\b${MONTH_WORD}\\s+\\d{1,2}\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_WORD}(?:\\s|$)|\\d{4}).*$`, "i");
 const TRAILING_ROLE = /\s+(?:(?:senior|chief|staff|contributing|associate|deputy|managing|executive|games|political|foreign|business|sports?|science|health|tech(?:nology)?|news|special)\s+)?(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|analyst)$/i;
 const PREFIX = new RegExp(
   "^(?:(?:written|posted|reported|reporting|words|story|text|photos?|compiled|published|updated|edited|interview|analysis)\\s+)?(?:by|from)[:\\s]+|" +
+    // "More Richard Eskow", "More from Jane Doe": a link to the author's other stories.
+    "^more\\s+(?:(?:stories|articles|posts)\\s+)?(?:(?:by|from)\\s+)?(?=\\S)|" +
     "^(?:par|von|por|di|door|av|de)\\s+|^(?:بقلم|كتبها|كتبه|كتبت|كتب|إعداد|اعداد|تقرير|تحرير|بواسطة|حوار|متابعة|ترجمة)(?=[\\s:\\-–—])\\s*[:\\-–—]?\\s*|^(?:author|autor|auteur|المؤلف|الكاتب)\\s*:\\s*",
   "i",
 );

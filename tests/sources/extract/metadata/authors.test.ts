@@ -20,8 +20,18 @@ describe("author names", () => {
     ["بقلم سارة الحسن و كريم منصور", ["سارة الحسن", "كريم منصور"]],
     ["Mac & i", ["Mac & i"]],
     ["share", []],
+    ["More Richard Eskow", ["Richard Eskow"]],
   ])("reads %j as %j", (raw, expected) => {
     expect(splitAuthors(raw)).toEqual(expected);
+  });
+
+  it("takes the byline beside the headline, not those of other stories' teasers or of a logo <h1>", () => {
+    const teaser = (title: string, who: string) => `<li><a href="/x">${title}</a> <span class="byline"><a href="/w">${who}</a></span></li>`;
+    const body =
+      `<header><h1><a href="/">Salon</a></h1></header><div class="mostread"><ul>${teaser("Starbucks campaign", "Joanna Rothkopf")}${teaser("Tax day", "Jenny Kutner")}</ul></div>` +
+      `<div class="story"><div class="head"><h1>The sharing economy is a lie</h1><span class="byline"><a href="/w/eskow">Richard Eskow</a></span></div><p>Text.</p></div>` +
+      `<div class="more"><ul>${teaser("Oil prices", "Kasai Rex")}</ul></div>`;
+    expect(authorsOf("", body)).toEqual(["Richard Eskow"]);
   });
 
   it("takes persons from JSON-LD before meta tags", () => {
