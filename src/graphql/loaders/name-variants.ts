@@ -4,8 +4,8 @@
  * spellings in every script ("Zelenskyy" finds Zelensky and زيلينسكي; "Kiev" finds Kyiv and كييف).
  */
 import { fold } from "../../db/fold";
-import { loadKnowledgeBase, translitTokens, type KnowledgeBase } from "../../ingest/entities";
-import { keySimilarity } from "../../ingest/entities/translit";
+import { loadKnowledgeBase, type KnowledgeBase } from "../../ingest/entities";
+import { skeletonsAlike } from "../../ingest/entities/translit";
 
 export type NameVariants = (text: string) => string[];
 
@@ -50,9 +50,7 @@ export function nameVariants(kb: Pick<KnowledgeBase, "people" | "countries">): N
 function spellingsOfCapital(en: string[], ar: string[]): string[] {
   const first = en[0];
   if (!first) return [];
-  const skeleton = (text: string, lang: string) => translitTokens(text, lang).join("");
-  const target = skeleton(first, "en");
-  return [first, ...en.slice(1).filter((f) => keySimilarity(skeleton(f, "en"), target) >= 0.6), ...ar.filter((f) => keySimilarity(skeleton(f, "ar"), target) >= 0.6)];
+  return [first, ...en.slice(1).filter((f) => skeletonsAlike(f, "en", first, "en")), ...ar.filter((f) => skeletonsAlike(f, "ar", first, "en"))];
 }
 
 let shipped: NameVariants | undefined;

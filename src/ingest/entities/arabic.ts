@@ -105,8 +105,12 @@ export function arabicCandidates(norm: string): readonly string[] {
 // Text repeats its words: one candidate list per distinct word keeps this allocation-free.
 const candidateCache = new Map<string, readonly string[]>();
 
+// Common words that begin with clitic letters and are never clitic + stem: بليون is "billion", not ب + ليون (in Lyon).
+const WHOLE_WORDS = new Set(["بليون", "بلايين"]);
+
 function computeCandidates(norm: string): string[] {
   const out = [norm];
+  if (WHOLE_WORDS.has(norm)) return out;
   for (const { p, restore } of PREFIXES) {
     if (!norm.startsWith(p)) continue;
     const rest = norm.slice(p.length);

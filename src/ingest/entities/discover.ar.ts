@@ -278,10 +278,10 @@ function familyName(tokens: readonly Token[], p: number, chained = false): boole
   return chained || ((plainGiven || AR_AMBIGUOUS_GIVEN.has(prev.norm)) && !AR_LONE_UNSAFE.has(prev.norm));
 }
 
-function push(out: Discovered[], start: number, end: number, cue: Discovered["cue"], tokens?: readonly Token[]): void {
+function push(out: Discovered[], tokens: readonly Token[], start: number, end: number, cue: Discovered["cue"]): void {
   if (end <= start) return;
   // مقاطعة كير، مطار جون كينيدي: a place named after someone; its words name no one here.
-  if (tokens && namesPlace(tokens, start, end)) return;
+  if (namesPlace(tokens, start, end)) return;
   const last = out[out.length - 1];
   if (last && last.end > start) return;
   out.push({ start, end, cue, lang: "ar" });
@@ -475,7 +475,7 @@ function discoverByCues(tokens: readonly Token[], notes: TokenNotes, text: strin
       if (notes.kbVia[i] === "demonym" && arabicCandidates(t.norm).some((c) => c.startsWith("ال"))) {
         const e = notes.kbEnd[i];
         const end = afterNationality(tokens, notes, text, i, e);
-        if (end > e) push(out, e, end, "nationality");
+        if (end > e) push(out, tokens, e, end, "nationality");
       }
       continue;
     }
@@ -485,7 +485,7 @@ function discoverByCues(tokens: readonly Token[], notes: TokenNotes, text: strin
       const end = readName(tokens, notes, text, p, true);
       if (end > p) {
         // ملعب الملك فهد: a place named after someone; the name there is no mention.
-        if (!namesPlace(tokens, i, te)) push(out, p, end, "title");
+        if (!namesPlace(tokens, i, te)) push(out, tokens, p, end, "title");
         i = end - 1;
       }
       continue;
@@ -494,14 +494,14 @@ function discoverByCues(tokens: readonly Token[], notes: TokenNotes, text: strin
       const p = i + 1;
       if (p < tokens.length && titleEnd(tokens, p) > p) continue;
       if (definiteSpeaker(tokens, notes, text, p)) {
-        push(out, p, p + 1, "speech");
+        push(out, tokens, p, p + 1, "speech");
         i = p;
         continue;
       }
       const end = readName(tokens, notes, text, p, true);
       const closes = end > p && closesSpeech(tokens, text, end);
       if ((end - p >= 2 && (isGiven(tokens[p]) || closes)) || (end - p === 1 && closes)) {
-        push(out, p, end, "speech");
+        push(out, tokens, p, end, "speech");
         i = end - 1;
       }
       continue;
@@ -509,7 +509,7 @@ function discoverByCues(tokens: readonly Token[], notes: TokenNotes, text: strin
     if (t.norm === "بن" && i > 0 && (out.length === 0 || out[out.length - 1].end <= i - 1)) {
       const end = nasabName(tokens, notes, text, i);
       if (end > i) {
-        push(out, i - 1, end, "given", tokens);
+        push(out, tokens, i - 1, end, "given");
         i = end - 1;
         continue;
       }
@@ -519,7 +519,7 @@ function discoverByCues(tokens: readonly Token[], notes: TokenNotes, text: strin
     if (AR_AMBIGUOUS_GIVEN.has(t.norm) && !isStop(t) && t.norm !== "باسم" && i + 2 < tokens.length && AR_NAME_PREFIXES.has(tokens[i + 1].norm) && gapOk(text, t, tokens[i + 1])) {
       const end = readName(tokens, notes, text, i, true);
       if (end > i + 2) {
-        push(out, i, end, "given", tokens);
+        push(out, tokens, i, end, "given");
         i = end - 1;
         continue;
       }
@@ -530,7 +530,7 @@ function discoverByCues(tokens: readonly Token[], notes: TokenNotes, text: strin
       if (AR_LONE_UNSAFE.has(t.norm) && !(end > i + 1 && (isGiven(tokens[i + 1]) || AR_NAME_LINKS.has(tokens[i + 1].norm)))) end = i;
       // A lone given name counts when nothing name-like follows (مايكل غير…، خالد و ريم).
       if (end - i >= 2 || (end - i === 1 && !AR_NAME_PREFIXES.has(t.norm) && !AR_LONE_UNSAFE.has(t.norm))) {
-        push(out, i, end, "given", tokens);
+        push(out, tokens, i, end, "given");
         i = end - 1;
       }
     }

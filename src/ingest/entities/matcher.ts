@@ -1,15 +1,12 @@
-import { arabicCandidates, hasArabic, normalizeArabic } from "./arabic";
+import { arabicCandidates, hasArabic } from "./arabic";
 import { EntityEntryError } from "./errors";
 import type { CountryEntry, KbEntry, KnowledgeBase, OrgEntry, PersonEntry, RegionEntry } from "./kb.types";
 import { validateKbRow } from "./kb.validate";
 import { isAllCaps } from "./english";
 import { AR_STOPWORDS } from "./lexicon.ar";
 import { nameTokens, type Token } from "./tokenize";
-import { keySimilarity, translitTokens } from "./translit";
+import { skeletonsAlike, translitTokens } from "./translit";
 import { TokenTrie } from "./trie";
-
-// Common words that begin with letters that are also clitics; read whole, never stripped.
-const WHOLE_WORDS = new Set(["بليون", "بلايين"].map(normalizeArabic));
 
 export type CountryVia = "name" | "demonym" | "capital" | "metonym";
 
@@ -196,9 +193,7 @@ export class EntityMatcher {
     if (first.script !== "ar") out = this.matchesFrom(tokens, i, first.norm, false, out);
     else {
       const forms = arabicCandidates(first.norm);
-      // بليون is "billion", not ب + ليون (in Lyon): whole words that a clitic reading would misread.
-      const last = WHOLE_WORDS.has(first.norm) ? 1 : forms.length;
-      for (let k = 0; k < last; k++) out = this.matchesFrom(tokens, i, forms[k], k > 0, out);
+      for (let k = 0; k < forms.length; k++) out = this.matchesFrom(tokens, i, forms[k], k > 0, out);
     }
     return out.length > 1 ? out.sort((a, b) => b.end - a.end || Number(a.stripped) - Number(b.stripped)) : out;
   }
@@ -248,8 +243,6 @@ function mergePerson(a: PersonEntry, b: PersonEntry): PersonEntry {
  */
 function capitalNamed(form: string, lang: "en" | "ar", english: string[]): string | undefined {
   const [first, ...others] = english;
-  const key = (text: string, l: string) => translitTokens(text, l).join("");
-  const close = (a: string, aLang: string, b: string) => keySimilarity(key(a, aLang), key(b, "en")) >= 0.6;
-  if (!first || close(form, lang, first)) return first;
-  return others.find((name) => (lang === "en" ? name === form : close(form, lang, name)) && !close(name, "en", first)) ?? first;
+  if (!first || skeletonsAlike(form, lang, first, "en")) return first;
+  return others.find((name) => (lang === "en" ? name === form : skeletonsAlike(form, lang, name, "en")) && !skeletonsAlike(name, "en", first, "en")) ?? first;
 }

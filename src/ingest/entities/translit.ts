@@ -124,6 +124,11 @@ function vowelsAgree(latin: string, arabic: string): boolean {
   return true;
 }
 
+/** Whether two spellings of a place or name share most of one consonant skeleton (Kiev/Kyiv/كييف, not Amsterdam/لاهاي). */
+export function skeletonsAlike(a: string, aLang: string, b: string, bLang: string): boolean {
+  return keySimilarity(translitTokens(a, aLang).join(""), translitTokens(b, bLang).join("")) >= 0.6;
+}
+
 /** The consonant skeleton of a name in either script, words separated by spaces. */
 export function translitKey(name: string, lang: string): string {
   return translitTokens(name, lang).join(" ");

@@ -31,11 +31,12 @@ export function takeFigures(root: Element, base: string): ParsedImage[] {
   const found: FoundFigure[] = [];
   for (const img of Array.from(root.querySelectorAll("img"))) {
     // Spacers, tracking pixels and ad markers leave the body too, not only the list of pictures.
-    if (isSpacer(img, imageSource(img, base))) {
+    const url = imageSource(img, base);
+    if (isSpacer(img, url)) {
       removeNode(img);
       continue;
     }
-    const figure = figureOf(img, base);
+    const figure = figureOf(img, base, url);
     if (figure) found.push(figure);
   }
   for (const f of found) {
@@ -69,8 +70,7 @@ export function findLeadFigure(doc: Document, base: string, leadUrl?: string): P
   return undefined;
 }
 
-function figureOf(img: Element, base: string): FoundFigure | undefined {
-  const url = imageSource(img, base);
+function figureOf(img: Element, base: string, url = imageSource(img, base)): FoundFigure | undefined {
   if (!url || isFurniture(img, url)) return undefined;
   const image: ParsedImage = { url };
   const alt = collapseWhitespace(img.getAttribute("alt"));
