@@ -258,6 +258,11 @@ function familyTail(tokens: readonly Token[], notes: TokenNotes, text: string, e
     end++;
     words++;
   }
+  // محمد البشير ولد المختار: a nasab particle after the family name carries the name on.
+  for (let linked = end; words < MAX_NAME + 2 && end < tokens.length && gapOk(text, tokens[end - 1], tokens[end]); end = linked, words++) {
+    linked = linkEnd(tokens, notes, text, end);
+    if (linked === end) break;
+  }
   return end;
 }
 

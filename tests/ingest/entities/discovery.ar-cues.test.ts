@@ -34,6 +34,11 @@ describe("Arabic cues around names the knowledge base does not hold", () => {
     expect(newNames(run("وقال برونسكي مدير الشركة إن الأرباح ارتفعت"))).toEqual(["برونسكي"]);
   });
 
+  it("carries a name on through a nasab particle after its family name", () => {
+    expect(newNames(run("وقال محمد البشير ولد المختار إن الحكومة ستدعم الخطة"))).toEqual(["محمد البشير ولد المختار"]);
+    expect(newNames(run("وقال عمر البشير بن علي إن الوفد وصل"))).toEqual(["عمر البشير بن علي"]);
+  });
+
   it("reads two words joined by بن as one name even without a listed given name", () => {
     expect(newNames(run("وحضر الغالب بن ناصر الاجتماع"))).toEqual(["الغالب بن ناصر"]);
   });
