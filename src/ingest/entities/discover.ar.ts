@@ -246,6 +246,9 @@ function linkEnd(tokens: readonly Token[], notes: TokenNotes, text: string, end:
   const t = tokens[end];
   const next = tokens[end + 1];
   if (!AR_NAME_LINKS.has(t.norm) || !next || !gapOk(text, t, next) || notes.kbEnd[end + 1]) return end;
+  // ابن رجل يهودي، ابن عمه: "son of a man", "his cousin" describe the person, they are no father's name.
+  const unsuffixed = next.norm.replace(/(?:ه|ها|هما|هم)$/, "");
+  if (!isGiven(next) && (inSet(AR_COMMON_NOUNS, next) || (unsuffixed.length >= 2 && AR_COMMON_NOUNS.has(unsuffixed)))) return end;
   const father = tokens[end + 2];
   return KUNYA.has(next.norm) && father?.script === "ar" && !isStop(father) && !notes.kbEnd[end + 2] ? end + 3 : end + 2;
 }

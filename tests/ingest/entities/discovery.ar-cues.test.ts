@@ -39,6 +39,11 @@ describe("Arabic cues around names the knowledge base does not hold", () => {
     expect(newNames(run("وقال عمر البشير بن علي إن الوفد وصل"))).toEqual(["عمر البشير بن علي"]);
   });
 
+  it("does not read a common noun after ابن as a father's name", () => {
+    expect(newNames(run("وقال نعوم شومسكي ابن رجل يهودي إن الحرب خطأ"))).toEqual(["نعوم شومسكي"]);
+    expect(newNames(run("وقال جمال حسين ابن عمه إن الأسرة بخير"))).toEqual(["جمال حسين"]);
+  });
+
   it("reads two words joined by بن as one name even without a listed given name", () => {
     expect(newNames(run("وحضر الغالب بن ناصر الاجتماع"))).toEqual(["الغالب بن ناصر"]);
   });
