@@ -24,6 +24,7 @@ import { schemaGateway } from "../graphql/executor/schema.gateway";
 import { fastPath, fastRunner, type FastRunner } from "../graphql/fast-path/fast-path";
 import { PreparedOperations, preparedOperationsPlugin } from "../graphql/fast-path/prepared";
 import { RequestCache } from "../graphql/loaders/cached-batch";
+import { countryReference } from "../graphql/loaders/country-reference";
 import { Loaders } from "../graphql/loaders/loaders";
 import { accessPlugin, type AccessContext } from "../graphql/plugins/access.plugin";
 import { formatErrorFor } from "../graphql/plugins/errors.plugin";
@@ -231,6 +232,8 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
   let listener: http.RequestListener = app;
   const httpServer = http.createServer((req, res) => listener(req, res));
   const integrator = await startIntegratorServices({ config, db, cache, log });
+  // Read before the first request, so no page pays for it; a gateway that starts while the database is down reads it later.
+  await countryReference(db).catch((err: unknown) => log.warn({ err }, "graphql: country reference not read at start-up; the first page that needs it reads it"));
   try {
     const cors = corsHandler(config);
     const running = await assemble(deps, app, httpServer, integrator, cors);

@@ -3,6 +3,7 @@ import type { Keyset } from "../cursor";
 import {
   ARTICLE_COLUMNS, COUNTRY_COLUMN_LIST, IMAGE_COLUMN_LIST, jsonObject, list, PAGE_SOURCE_COLUMNS, pageSourceColumns, PERSON_COLUMN_LIST, type Column,
 } from "./columns";
+import { countriesByCode } from "./country-reference";
 import { shippedNameVariants } from "./name-variants";
 import { queryScripts, simpleTsQuery } from "./text-query";
 
@@ -124,6 +125,7 @@ const whereSql = (conds: string[]) => (conds.length ? `WHERE ${conds.join(" AND 
 /**
  * Lists of each article that come inside the page's own rows, as JSON under "rel.<name>" (absent:
  * not fetched; `columns` undefined: every column), in the order their loaders would give them.
+ * Countries asked for reference columns only come as codes, "rel.countryCodes" (country-reference.ts).
  */
 export interface PageRelations {
   images?: boolean;
@@ -144,7 +146,9 @@ function relationsSql(r: PageRelations = {}): string {
     parts.push(jsonList("people", jsonObject("Person", r.people.columns ?? PERSON_COLUMN_LIST),
       "article_person x JOIN person p ON p.id = x.person_id", "x.article_id = a.id", "x.salience DESC, x.count DESC, p.id"));
   }
-  if (r.countries) {
+  if (r.countries && countriesByCode(r.countries.columns)) {
+    parts.push(`COALESCE((SELECT json_agg(x.country_code ORDER BY x.salience DESC, x.count DESC, x.country_code) FROM article_country x WHERE x.article_id = a.id), '[]') AS "rel.countryCodes"`);
+  } else if (r.countries) {
     parts.push(jsonList("countries", jsonObject("Country", r.countries.columns ?? COUNTRY_COLUMN_LIST),
       "article_country x JOIN country c ON c.code = x.country_code", "x.article_id = a.id", "x.salience DESC, x.count DESC, c.code"));
   }

@@ -18,6 +18,7 @@ import {
   type ScopeKind,
 } from "./article-query";
 import type { RequestCache } from "./cached-batch";
+import { countriesByCode, countriesOf, countryReference, type CountryReference } from "./country-reference";
 import {
   ARTICLE_COLUMNS,
   COUNTRY_COLUMNS,
@@ -158,13 +159,21 @@ export class Loaders {
     return this.countriesLoader(columns).load(articleId);
   }
 
+  /** The country reference when `relations` name countries by code (started beside the page's statement). */
+  private referenceFor(relations: PageRelations | undefined): Promise<CountryReference> | undefined {
+    return relations?.countries && countriesByCode(relations.countries.columns) ? countryReference(this.db) : undefined;
+  }
+
   /** Hands the lists a page statement brought along ("rel.*" JSON) to the loaders that would have selected them. */
-  private primeRelations(row: Record<string, unknown>, relations: PageRelations | undefined): void {
+  private primeRelations(row: Record<string, unknown>, relations: PageRelations | undefined, reference?: CountryReference): void {
     if (!relations) return;
     const id = row.id as number;
     if (relations.images) this.images.prime(id, row["rel.images"] as ImageRow[]);
     if (relations.people) this.peopleLoader(relations.people.columns).prime(id, row["rel.people"] as PersonRow[]);
-    if (relations.countries) this.countriesLoader(relations.countries.columns).prime(id, row["rel.countries"] as CountryRow[]);
+    if (!relations.countries) return;
+    const codes = row["rel.countryCodes"] as string[] | undefined;
+    const countries = codes ? reference && countriesOf(codes, reference) : (row["rel.countries"] as CountryRow[]);
+    if (countries) this.countriesLoader(relations.countries.columns).prime(id, countries);
   }
 
   readonly eventsOfArticle = new DataLoader<number, EventRow[]>((ids) =>
@@ -245,8 +254,10 @@ export class Loaders {
    * loader, narrowed ones (only the selected columns) ride on their article as `pageSource`.
    */
   async articlePage(spec: PageSpec, columns: PageColumns = {}): Promise<ArticleRow[]> {
+    const pending = this.referenceFor(columns.relations);
     const rows = await this.query<Record<string, unknown>>(articlePageQuery(spec.criteria, spec.limit, spec.after, columns));
-    for (const row of rows) this.primeRelations(row, columns.relations);
+    const reference = await pending;
+    for (const row of rows) this.primeRelations(row, columns.relations, reference);
     if (columns.source === null && !columns.relations) return rows as unknown as ArticleRow[];
     return rows.map((row) => {
       const article: Record<string, unknown> = {};
@@ -279,9 +290,11 @@ export class Loaders {
    */
   async articleWithRelations(id: number, relations: PageRelations): Promise<ArticleRow | null> {
     if (this.cache.scope === "all") return this.article.load(id);
+    const pending = this.referenceFor(relations);
     const [row] = await this.query<Record<string, unknown>>(articleWithRelationsQuery(id, relations));
+    const reference = await pending;
     if (!row) return null;
-    this.primeRelations(row, relations);
+    this.primeRelations(row, relations, reference);
     this.article.prime(id, row as unknown as ArticleRow);
     return row as unknown as ArticleRow;
   }
@@ -291,11 +304,13 @@ export class Loaders {
    * waiting where `scopedPage` looks for it. Null for an unknown id.
    */
   async personWithPage(id: number, spec: PageSpec, columns: PageColumns): Promise<PersonRow | null> {
+    const pending = this.referenceFor(columns.relations);
     const rows = await this.query<Record<string, unknown>>(personWithPageQuery(id, spec.criteria, spec.limit, spec.after, columns));
+    const reference = await pending;
     if (rows.length === 0) return null;
     const person = JSON.parse(rows[0]["rel.person"] as string) as PersonRow;
     const page = rows[0].id == null ? [] : rows;
-    for (const row of page) this.primeRelations(row, columns.relations);
+    for (const row of page) this.primeRelations(row, columns.relations, reference);
     this.person.prime(id, person);
     this.pageLoader("person", spec, columns).prime(String(id), page as unknown as ArticleRow[]);
     return person;
@@ -307,10 +322,12 @@ export class Loaders {
     if (!loader) {
       loader = new DataLoader<string, ArticleRow[]>(async (keys) => {
         const parentKeys = keys.map((k) => (kind === "country" ? k : Number(k)));
+        const pending = this.referenceFor(columns.relations);
         const rows = await this.query<ArticleRow & { parentKey: number | string }>(
           scopedArticlePagesQuery(kind, parentKeys, spec.criteria, spec.limit, spec.after, columns));
+        const reference = await pending;
         // The "rel.*" lists stay on the rows: nothing reads them there, and copying rows costs more.
-        for (const row of rows) this.primeRelations(row as unknown as Record<string, unknown>, columns.relations);
+        for (const row of rows) this.primeRelations(row as unknown as Record<string, unknown>, columns.relations, reference);
         return groupBy(keys, rows, (r) => String(r.parentKey));
       });
       this.pages.set(sig, loader);
