@@ -128,7 +128,7 @@ const whereSql = (conds: string[]) => (conds.length ? `WHERE ${conds.join(" AND 
  * Countries asked for reference columns only come as codes, "rel.countryCodes" (country-reference.ts).
  */
 export interface PageRelations {
-  images?: boolean;
+  images?: { columns?: Column[] };
   people?: { columns?: Column[] };
   countries?: { columns?: Column[] };
 }
@@ -141,7 +141,7 @@ const jsonList = (name: string, object: string, from: string, where: string, ord
 
 function relationsSql(r: PageRelations = {}): string {
   const parts: string[] = [];
-  if (r.images) parts.push(jsonList("images", jsonObject(undefined, IMAGE_COLUMN_LIST), "article_image i", "i.article_id = a.id", "i.position"));
+  if (r.images) parts.push(jsonList("images", jsonObject(undefined, r.images.columns ?? IMAGE_COLUMN_LIST), "article_image i", "i.article_id = a.id", "i.position"));
   if (r.people) {
     parts.push(jsonList("people", jsonObject("Person", r.people.columns ?? PERSON_COLUMN_LIST),
       "article_person x JOIN person p ON p.id = x.person_id", "x.article_id = a.id", "x.salience DESC, x.count DESC, p.id"));

@@ -1,4 +1,4 @@
-import { ARTICLE_COLUMN_LIST, COUNTRY_COLUMN_LIST, localisedNames, PERSON_COLUMN_LIST, SOURCE_COLUMN_LIST, type Column } from "./columns";
+import { ARTICLE_COLUMN_LIST, COUNTRY_COLUMN_LIST, IMAGE_COLUMN_LIST, localisedNames, PERSON_COLUMN_LIST, SOURCE_COLUMN_LIST, type Column } from "./columns";
 import { Kind, type FieldNode } from "graphql";
 import type { PageColumns, PageRelations } from "./article-query";
 import { connectionNodeFields, objectFields, subfields, type Selection, type SelectionInfo } from "./selection";
@@ -47,6 +47,13 @@ const COUNTRY: Shape = {
   list: COUNTRY_COLUMN_LIST,
   always: ["code"],
   needs: { ...own("code", "alpha3", "mentionCount"), ...keyOnly("id", "articles", "people", "coMentions", "timeline"), name: ["names"], names: ["names"] },
+};
+
+// An article's images are grouped by article and kept in position order.
+const IMAGE: Shape = {
+  list: IMAGE_COLUMN_LIST,
+  always: ["articleId", "position"],
+  needs: own("position", "url", "alt", "caption", "credit", "width", "height"),
 };
 
 const HEALTH = ["lastFetchedAt", "lastSuccessAt", "lastError", "lastErrorAt", "consecutiveErrors", "nextFetchAt", "itemsLastRun", "intervalSeconds"];
@@ -111,10 +118,11 @@ function perField<T>(compute: (info: SelectionInfo) => T): (info: SelectionInfo)
  * resolvers would ask their loaders for (so the primed loader is the one they read).
  */
 function relations(node: Selection, fragments: SelectionInfo["fragments"]): PageRelations {
+  const images = node.get("images");
   const people = node.get("people");
   const countries = node.get("countries");
   return {
-    images: node.has("images") || undefined,
+    images: images && { columns: pick(IMAGE, subfields(images, fragments)) },
     people: people && { columns: pick(PERSON, subfields(people, fragments)) },
     countries: countries && { columns: pick(COUNTRY, subfields(countries, fragments)) },
   };
@@ -141,6 +149,9 @@ export const articleRelations = perField((info): PageRelations | undefined => {
 
 /** Columns of the people a list field returns. */
 export const personListColumns = perField((info) => pick(PERSON, objectFields(info)));
+
+/** Columns of the images a list field returns. */
+export const imageListColumns = perField((info) => pick(IMAGE, objectFields(info)));
 
 /** Columns of the countries a list field returns. */
 export const countryListColumns = perField((info) => pick(COUNTRY, objectFields(info)));

@@ -99,12 +99,26 @@ export class Loaders {
     ),
   );
 
-  readonly images = new DataLoader<number, ImageRow[]>((ids) =>
-    this.cache.batch("img", ids, async (keys) =>
-      groupBy(keys, await this.query<ImageRow>(
-        `SELECT ${IMAGE_COLUMNS} FROM article_image i WHERE i.article_id = ANY(${INT_KEYS}) ORDER BY i.article_id, i.position`, [keys]), (r) => r.articleId),
-    ),
-  );
+  private imagesOfArticles(kind: string, columns: string) {
+    return new DataLoader<number, ImageRow[]>((ids) =>
+      this.cache.batch(kind, ids, async (keys) =>
+        groupBy(keys, await this.query<ImageRow>(
+          `SELECT ${columns} FROM article_image i WHERE i.article_id = ANY(${INT_KEYS}) ORDER BY i.article_id, i.position`, [keys]), (r) => r.articleId),
+      ),
+    );
+  }
+
+  readonly images = this.imagesOfArticles("img", IMAGE_COLUMNS);
+
+  private imagesLoader(columns: Column[] | undefined): DataLoader<number, ImageRow[]> {
+    if (!columns) return this.images;
+    return this.narrowLoader("img", columns, (kind) => this.imagesOfArticles(kind, columns.map(([, sql]) => sql).join(", ")));
+  }
+
+  /** An article's images in position order, with `columns` only (all when undefined). */
+  imagesOf(articleId: number, columns?: Column[]): Promise<ImageRow[]> {
+    return this.imagesLoader(columns).load(articleId);
+  }
 
   readonly articleSources = new DataLoader<number, SourceRow[]>((ids) =>
     this.cache.batch("asrc", ids, async (keys) =>
@@ -168,7 +182,7 @@ export class Loaders {
   private primeRelations(row: Record<string, unknown>, relations: PageRelations | undefined, reference?: CountryReference): void {
     if (!relations) return;
     const id = row.id as number;
-    if (relations.images) this.images.prime(id, row["rel.images"] as ImageRow[]);
+    if (relations.images) this.imagesLoader(relations.images.columns).prime(id, row["rel.images"] as ImageRow[]);
     if (relations.people) this.peopleLoader(relations.people.columns).prime(id, row["rel.people"] as PersonRow[]);
     if (!relations.countries) return;
     const codes = row["rel.countryCodes"] as string[] | undefined;

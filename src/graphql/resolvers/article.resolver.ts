@@ -12,7 +12,7 @@ import { ArticlesArgs } from "../types/filters.type";
 import { Person } from "../types/person.type";
 import { Source } from "../types/source.type";
 import { toCriteria, validAfter, validFirst } from "../validate";
-import { articleRelations, countryListColumns, frontPageColumns, personListColumns } from "../loaders/column-pick";
+import { articleRelations, countryListColumns, frontPageColumns, imageListColumns, personListColumns } from "../loaders/column-pick";
 import type { SelectionInfo } from "../loaders/selection";
 import { toConnection } from "./connection";
 import { pageCost, pageSpec } from "./entity-articles";
@@ -86,8 +86,8 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => [ArticleImage])
-  images(@Root() a: ArticleRow, @Ctx() ctx: Context): Promise<ImageRow[]> {
-    return ctx.loaders.images.load(a.id);
+  images(@Root() a: ArticleRow, @Ctx() ctx: Context, @Info() info: SelectionInfo): Promise<ImageRow[]> {
+    return ctx.loaders.imagesOf(a.id, imageListColumns(info));
   }
 
   @FieldResolver(() => [Person], { description: "People mentioned, most salient first.", complexity: pageCost })
