@@ -25,6 +25,15 @@ describe("cost model", () => {
     expect(actual(FRONT, short)).toBe(4);
   });
 
+  it("counts each response of one parsed operation by what that response holds", () => {
+    const document = parse(FRONT);
+    const full = { articles: { totalCount: 9, edges: [article(2), article(2), article(2)], pageInfo: { hasNextPage: true } } };
+    const short = { articles: { totalCount: 1, edges: [article(1)], pageInfo: { hasNextPage: false } } };
+    expect(actualCost(schema, document, undefined, full)).toBe(13);
+    expect(actualCost(schema, document, undefined, short)).toBe(4);
+    expect(actualCost(schema, document, undefined, { articles: null })).toBe(0);
+  });
+
   it("follows aliases and fragments, and counts a merged field once", () => {
     const q = `{ a: articles(first: 2) { nodes { ...F ...F } } } fragment F on Article { title source { name } }`;
     expect(actual(q, { a: { nodes: [{ title: "x", source: { name: "s" } }, { title: "y", source: null }] } })).toBe(3);

@@ -144,12 +144,20 @@ export class Loaders {
   readonly peopleOfArticle = this.articleMentions<PersonRow>("aps", ...PEOPLE_OF_ARTICLE, PERSON_COLUMNS);
   readonly countriesOfArticle = this.articleMentions<CountryRow>("acs", ...COUNTRIES_OF_ARTICLE, COUNTRY_COLUMNS);
   private readonly narrowMentions = new Map<string, DataLoader<number, unknown[]>>();
+  // Asked once per row and list of a page: found by the column array first, without building its key again.
+  private readonly narrowByColumns = new WeakMap<Column[], Map<string, DataLoader<number, unknown[]>>>();
 
-  /** A mentions loader for some columns only; its cache kind names them, so narrow rows never pass for whole ones. */
+  /** A list loader for some columns only; its cache kind names them, so narrow rows never pass for whole ones. */
   private narrowLoader<R>(kind: string, columns: Column[], make: (kind: string) => DataLoader<number, R[]>): DataLoader<number, R[]> {
-    const key = `${kind}[${columnsKey(columns)}]`;
-    let loader = this.narrowMentions.get(key);
-    if (!loader) this.narrowMentions.set(key, (loader = make(key) as DataLoader<number, unknown[]>));
+    let byKind = this.narrowByColumns.get(columns);
+    if (!byKind) this.narrowByColumns.set(columns, (byKind = new Map()));
+    let loader = byKind.get(kind);
+    if (!loader) {
+      const key = `${kind}[${columnsKey(columns)}]`;
+      loader = this.narrowMentions.get(key);
+      if (!loader) this.narrowMentions.set(key, (loader = make(key) as DataLoader<number, unknown[]>));
+      byKind.set(kind, loader);
+    }
     return loader as DataLoader<number, R[]>;
   }
 

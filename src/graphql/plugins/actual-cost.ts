@@ -1,6 +1,6 @@
 import {
   getNamedType, getOperationAST, isCompositeType, isLeafType, isObjectType, isInterfaceType, Kind,
-  type DocumentNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField, type GraphQLNamedType,
+  type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type GraphQLCompositeType, type GraphQLField, type GraphQLNamedType,
   type GraphQLSchema, type SelectionSetNode,
 } from "graphql";
 
@@ -13,7 +13,9 @@ interface Walk {
   schema: GraphQLSchema;
   fragments: Map<string, FragmentDefinitionNode>;
   /** Collected fields per selection-set list and type: every item of a list shares them. */
-  memo: Map<SelectionSetNode[], Map<string, Map<string, Selected>>>;
+  memo: Map<SelectionSetNode[], Map<string, Costed[]>>;
+  /** The one-element root selection-set list of each operation, kept so its plans are found by identity. */
+  roots?: Map<OperationDefinitionNode, SelectionSetNode[]>;
 }
 
 /** Fields selected on an object, merged by response key (as execution merges them), fragments followed. */
@@ -41,37 +43,59 @@ function collect(w: Walk, scope: GraphQLNamedType | undefined, sets: SelectionSe
   }
 }
 
-function fieldsOf(w: Walk, type: GraphQLCompositeType, sets: SelectionSetNode[]): Map<string, Selected> {
+/** A selected field that can add to the cost: an object or list of objects, or a scalar with a fixed cost. */
+interface Costed { key: string; sets: SelectionSetNode[]; type?: GraphQLCompositeType; own: number; fixed: number }
+
+/** The costed fields of a type under these selection sets; free scalars are left out, so the walk skips them. */
+function planOf(w: Walk, type: GraphQLCompositeType, sets: SelectionSetNode[]): Costed[] {
   let byType = w.memo.get(sets);
   if (!byType) w.memo.set(sets, (byType = new Map()));
-  let fields = byType.get(type.name);
-  if (!fields) {
-    fields = new Map();
+  let plan = byType.get(type.name);
+  if (!plan) {
+    const fields = new Map<string, Selected>();
     collect(w, type, sets, fields, new Set());
-    byType.set(type.name, fields);
+    plan = [];
+    for (const [key, { field, sets: childSets }] of fields) {
+      const named = getNamedType(field.type);
+      if (isLeafType(named)) {
+        const fixed = typeof field.extensions?.complexity === "number" ? field.extensions.complexity : 0;
+        if (fixed) plan.push({ key, sets: childSets, own: 0, fixed });
+      } else if (isCompositeType(named)) {
+        plan.push({ key, sets: childSets, type: named, own: isWrapper(named) ? 0 : 1, fixed: 0 });
+      }
+    }
+    byType.set(type.name, plan);
   }
-  return fields;
+  return plan;
 }
 
 function objectCost(w: Walk, value: unknown, type: GraphQLCompositeType, sets: SelectionSetNode[], own: number): number {
   if (value === null || typeof value !== "object") return 0;
-  const fields = fieldsOf(w, type, sets);
   let cost = own;
   const obj = value as Record<string, unknown>;
-  for (const [key, { field, sets: childSets }] of fields) {
-    if (key in obj) cost += valueCost(w, obj[key], field, childSets);
+  for (const c of planOf(w, type, sets)) {
+    const v = obj[c.key];
+    if (v == null) continue;
+    if (!c.type) cost += c.fixed;
+    else if (Array.isArray(v)) for (const item of v) cost += objectCost(w, item, c.type, c.sets, c.own);
+    else cost += objectCost(w, v, c.type, c.sets, c.own);
   }
   return cost;
 }
 
-function valueCost(w: Walk, value: unknown, field: GraphQLField<unknown, unknown>, sets: SelectionSetNode[]): number {
-  if (value == null) return 0;
-  const named = getNamedType(field.type);
-  if (isLeafType(named)) return typeof field.extensions?.complexity === "number" ? field.extensions.complexity : 0;
-  if (!isCompositeType(named)) return 0;
-  const own = isWrapper(named) ? 0 : 1;
-  if (Array.isArray(value)) return value.reduce<number>((sum, item) => sum + objectCost(w, item, named, sets, own), 0);
-  return objectCost(w, value, named, sets, own);
+// Plans depend on the schema and the parsed document only (Apollo and the fast path reuse the object for the same text).
+const walks = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Walk>>();
+
+function walkOf(schema: GraphQLSchema, document: DocumentNode): Walk {
+  let bySchema = walks.get(schema);
+  if (!bySchema) walks.set(schema, (bySchema = new WeakMap()));
+  let walk = bySchema.get(document);
+  if (!walk) {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+    bySchema.set(document, (walk = { schema, fragments, memo: new Map() }));
+  }
+  return walk;
 }
 
 /**
@@ -83,7 +107,9 @@ export function actualCost(schema: GraphQLSchema, document: DocumentNode, operat
   const op = getOperationAST(document, operationName ?? undefined);
   const root = op && schema.getRootType(op.operation);
   if (!op || !root) return 0;
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  return objectCost({ schema, fragments, memo: new Map() }, data, root, [op.selectionSet], 0);
+  const walk = walkOf(schema, document);
+  // The root selection set is wrapped once per operation, so its plan is found again on the next request.
+  let rootSets = walk.roots?.get(op);
+  if (!rootSets) (walk.roots ??= new Map()).set(op, (rootSets = [op.selectionSet]));
+  return objectCost(walk, data, root, rootSets, 0);
 }
