@@ -147,6 +147,9 @@ export const articleRelations = perField((info): PageRelations | undefined => {
   return r.images || r.people || r.countries ? r : undefined;
 });
 
+/** Whether a connection field's selection reads `pageInfo { hasNextPage }` (through any fragment). */
+export const asksNextPage = perField((info) => subfields(objectFields(info).get("pageInfo") ?? [], info.fragments).has("hasNextPage"));
+
 /** Columns of the people a list field returns. */
 export const personListColumns = perField((info) => pick(PERSON, objectFields(info)));
 

@@ -44,7 +44,8 @@ const COUNTRIES_OF_ARTICLE = ["article_country", "country c ON c.code = x.countr
 export interface Mentioned<T> { row: T; count: number; salience: number }
 
 export interface ArticleBody { bodyHtml: string; bodyText: string }
-export interface PageSpec { criteria: ArticleCriteria; limit: number; after?: Keyset }
+/** `limit` is `first`, plus one row when the query reads hasNextPage. */
+export interface PageSpec { criteria: ArticleCriteria; first: number; limit: number; after?: Keyset }
 
 // Column lists come from per-field memos, so the same array asks for its key once per row of a page.
 const columnKeys = new WeakMap<Column[], string>();

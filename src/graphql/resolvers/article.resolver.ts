@@ -43,9 +43,9 @@ export class ArticleResolver {
 
   @Query(() => ArticleConnection, { description: "Articles, newest first, filtered.", complexity: pageCost })
   async articles(@Ctx() ctx: Context, @Args() args: ArticlesArgs, @Info() info: SelectionInfo) {
-    const spec = pageSpec(ctx, args);
+    const spec = pageSpec(ctx, args, info);
     const rows = await ctx.loaders.articlePage(spec, frontPageColumns(info));
-    return toConnection(rows, spec.limit - 1, (r) => r.publishedAt, () => ctx.loaders.articleCount(spec.criteria));
+    return toConnection(rows, spec.first, (r) => r.publishedAt, () => ctx.loaders.articleCount(spec.criteria));
   }
 
   @FieldResolver(() => ID)

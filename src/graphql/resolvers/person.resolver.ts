@@ -17,10 +17,10 @@ import { articlePageColumns } from "../loaders/column-pick";
 import type { PageSpec } from "../loaders/loaders";
 
 /** The page fetched ahead, or undefined to leave it to its resolver (which also words any bad argument). */
-function aheadSpec(ctx: Context, args: PageArgsAhead | undefined): PageSpec | undefined {
+function aheadSpec(ctx: Context, args: PageArgsAhead | undefined, info: SelectionInfo): PageSpec | undefined {
   if (!args) return undefined;
   try {
-    return pageSpec(ctx, args);
+    return pageSpec(ctx, args, info);
   } catch {
     return undefined;
   }
@@ -38,7 +38,7 @@ export class PersonResolver {
   async person(@Ctx() ctx: Context, @Arg("id", () => ID) id: string, @Info() info: AheadInfo): Promise<PersonRow | null> {
     const key = numericIdOf(id, "Person", "id");
     const ahead = articlesAhead(info);
-    const spec = ahead && aheadSpec(ctx, ahead.args(info.variableValues));
+    const spec = ahead && aheadSpec(ctx, ahead.args(info.variableValues), ahead.info);
     // The person page's articles come in the person's own statement, waiting for their resolver.
     const row = spec ? await ctx.loaders.personWithPage(key, spec, articlePageColumns(ahead.info)) : await ctx.loaders.person.load(key);
     // A merged person answers as the person it was merged into.
