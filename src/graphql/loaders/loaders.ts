@@ -187,6 +187,16 @@ export class Loaders {
     return relations?.countries && countriesByCode(relations.countries.columns) ? countryReference(this.db) : undefined;
   }
 
+  /** A statement's rows, the lists they brought along handed to their loaders (the country reference read beside it when needed). */
+  private async primedRows<R>(q: BuiltQuery, relations: PageRelations | undefined): Promise<R[]> {
+    const pending = this.referenceFor(relations);
+    const rows = await this.query<Record<string, unknown>>(q);
+    const reference = await pending;
+    // A person without articles on the page comes as one row whose article columns are null.
+    for (const row of rows) if (row.id != null) this.primeRelations(row, relations, reference);
+    return rows as R[];
+  }
+
   /** Hands the lists a page statement brought along ("rel.*" JSON) to the loaders that would have selected them. */
   private primeRelations(row: Record<string, unknown>, relations: PageRelations | undefined, reference?: CountryReference): void {
     if (!relations) return;
@@ -277,10 +287,7 @@ export class Loaders {
    * loader, narrowed ones (only the selected columns) ride on their article as `pageSource`.
    */
   async articlePage(spec: PageSpec, columns: PageColumns = {}): Promise<ArticleRow[]> {
-    const pending = this.referenceFor(columns.relations);
-    const rows = await this.query<Record<string, unknown>>(articlePageQuery(spec.criteria, spec.limit, spec.after, columns));
-    const reference = await pending;
-    for (const row of rows) this.primeRelations(row, columns.relations, reference);
+    const rows = await this.primedRows<Record<string, unknown>>(articlePageQuery(spec.criteria, spec.limit, spec.after, columns), columns.relations);
     if (columns.source === null && !columns.relations) return rows as unknown as ArticleRow[];
     return rows.map((row) => {
       const article: Record<string, unknown> = {};
@@ -313,11 +320,8 @@ export class Loaders {
    */
   async articleWithRelations(id: number, relations: PageRelations): Promise<ArticleRow | null> {
     if (this.cache.scope === "all") return this.article.load(id);
-    const pending = this.referenceFor(relations);
-    const [row] = await this.query<Record<string, unknown>>(articleWithRelationsQuery(id, relations));
-    const reference = await pending;
+    const [row] = await this.primedRows<Record<string, unknown>>(articleWithRelationsQuery(id, relations), relations);
     if (!row) return null;
-    this.primeRelations(row, relations, reference);
     this.article.prime(id, row as unknown as ArticleRow);
     return row as unknown as ArticleRow;
   }
@@ -327,13 +331,10 @@ export class Loaders {
    * waiting where `scopedPage` looks for it. Null for an unknown id.
    */
   async personWithPage(id: number, spec: PageSpec, columns: PageColumns): Promise<PersonRow | null> {
-    const pending = this.referenceFor(columns.relations);
-    const rows = await this.query<Record<string, unknown>>(personWithPageQuery(id, spec.criteria, spec.limit, spec.after, columns));
-    const reference = await pending;
+    const rows = await this.primedRows<Record<string, unknown>>(personWithPageQuery(id, spec.criteria, spec.limit, spec.after, columns), columns.relations);
     if (rows.length === 0) return null;
     const person = JSON.parse(rows[0]["rel.person"] as string) as PersonRow;
     const page = rows[0].id == null ? [] : rows;
-    for (const row of page) this.primeRelations(row, columns.relations, reference);
     this.person.prime(id, person);
     this.pageLoader("person", spec, columns).prime(String(id), page as unknown as ArticleRow[]);
     return person;
@@ -345,12 +346,9 @@ export class Loaders {
     if (!loader) {
       loader = new DataLoader<string, ArticleRow[]>(async (keys) => {
         const parentKeys = keys.map((k) => (kind === "country" ? k : Number(k)));
-        const pending = this.referenceFor(columns.relations);
-        const rows = await this.query<ArticleRow & { parentKey: number | string }>(
-          scopedArticlePagesQuery(kind, parentKeys, spec.criteria, spec.limit, spec.after, columns));
-        const reference = await pending;
         // The "rel.*" lists stay on the rows: nothing reads them there, and copying rows costs more.
-        for (const row of rows) this.primeRelations(row as unknown as Record<string, unknown>, columns.relations, reference);
+        const rows = await this.primedRows<ArticleRow & { parentKey: number | string }>(
+          scopedArticlePagesQuery(kind, parentKeys, spec.criteria, spec.limit, spec.after, columns), columns.relations);
         return groupBy(keys, rows, (r) => String(r.parentKey));
       });
       this.pages.set(sig, loader);
