@@ -55,6 +55,14 @@ function columnsKey(columns: Column[]): string {
   return key;
 }
 
+// Page columns come from per-field memos too: each object is written out once, not on every page of every request.
+const pageColumnSignatures = new WeakMap<PageColumns, string>();
+function columnsSignature(columns: PageColumns): string {
+  let sig = pageColumnSignatures.get(columns);
+  if (sig === undefined) pageColumnSignatures.set(columns, (sig = JSON.stringify(columns)));
+  return sig;
+}
+
 // The batch's keys, $1 of every statement below.
 const INT_KEYS = keyArray("$1", "int");
 const TEXT_KEYS = keyArray("$1", "text");
@@ -341,7 +349,7 @@ export class Loaders {
   }
 
   private pageLoader(kind: ScopeKind, spec: PageSpec, columns: PageColumns): DataLoader<string, ArticleRow[]> {
-    const sig = `${kind}|${JSON.stringify(spec)}|${JSON.stringify(columns)}`;
+    const sig = `${kind}|${JSON.stringify(spec)}|${columnsSignature(columns)}`;
     let loader = this.pages.get(sig);
     if (!loader) {
       loader = new DataLoader<string, ArticleRow[]>(async (keys) => {
