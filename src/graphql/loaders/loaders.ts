@@ -47,21 +47,18 @@ export interface ArticleBody { bodyHtml: string; bodyText: string }
 /** `limit` is `first`, plus one row when the query reads hasNextPage. */
 export interface PageSpec { criteria: ArticleCriteria; first: number; limit: number; after?: Keyset }
 
-// Column lists come from per-field memos, so the same array asks for its key once per row of a page.
-const columnKeys = new WeakMap<Column[], string>();
-function columnsKey(columns: Column[]): string {
-  let key = columnKeys.get(columns);
-  if (key === undefined) columnKeys.set(columns, (key = columns.map(([alias, , variant]) => variant ?? alias).join(",")));
-  return key;
+/** A function of an object remembered per object: column lists and page selections come from per-field memos, so the same object asks again and again. */
+function perObject<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const known = new WeakMap<K, V>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) known.set(key, (value = compute(key)));
+    return value;
+  };
 }
 
-// Page columns come from per-field memos too: each object is written out once, not on every page of every request.
-const pageColumnSignatures = new WeakMap<PageColumns, string>();
-function columnsSignature(columns: PageColumns): string {
-  let sig = pageColumnSignatures.get(columns);
-  if (sig === undefined) pageColumnSignatures.set(columns, (sig = JSON.stringify(columns)));
-  return sig;
-}
+const columnsKey = perObject((columns: Column[]) => columns.map(([alias, , variant]) => variant ?? alias).join(","));
+const columnsSignature = perObject((columns: PageColumns) => JSON.stringify(columns));
 
 // The batch's keys, $1 of every statement below.
 const INT_KEYS = keyArray("$1", "int");

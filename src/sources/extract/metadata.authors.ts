@@ -75,12 +75,13 @@ function resolveRef(s: PageSignals, v: unknown): string | undefined {
 
 function bylineAuthors(doc: Document, s: PageSignals): string[] {
   const article = byTag(s, "article")[0] ?? byTag(s, "main")[0];
+  const headline = headlineOf(s);
   for (const scope of article ? [article, doc.documentElement] : [doc.documentElement]) {
     const found = elementsWhere(scope, mayBeByline).filter((el) => !el.closest(NOT_BYLINE));
     for (const test of BYLINE_TESTS) {
       const names: string[] = [];
       const matched = found.filter((e) => test(e, (e.getAttribute("class") ?? "").toLowerCase() + (e.getAttribute("data-component") === "byline" ? " byline" : "")));
-      for (const el of nearestToHeadline(matched, headlineOf(s)).slice(0, 8)) {
+      for (const el of nearestToHeadline(matched, headline).slice(0, 8)) {
         const nameEl = el.querySelector('[itemprop~="name"]');
         const text = nameEl ? microdataValue(nameEl) : el.tagName === "META" ? el.getAttribute("content") : cleanText(el.textContent);
         if (!text || text.length > 120 || /^(?:photo|photograph|image|picture|illustration)/i.test(text)) continue;
@@ -93,10 +94,6 @@ function bylineAuthors(doc: Document, s: PageSignals): string[] {
   return [];
 }
 
-/**
- * Of bylines spread over the page (the story's and those of teasers for other stories), the ones
- * sharing the deepest container with the headline. A single byline, or none beside an <h1>, stands.
- */
 /** The page's headline <h1>: the one with the most text (a site's logo is often an <h1> too). */
 function headlineOf(s: PageSignals): Element | undefined {
   let best: Element | undefined;
@@ -108,6 +105,10 @@ function headlineOf(s: PageSignals): Element | undefined {
   return best;
 }
 
+/**
+ * Of bylines spread over the page (the story's and those of teasers for other stories), the ones
+ * sharing the deepest container with the headline. A single byline, or none beside an <h1>, stands.
+ */
 function nearestToHeadline(els: Element[], h1: Element | undefined): Element[] {
   if (!h1 || els.length < 3) return els;
   const depth = (el: Element) => {
