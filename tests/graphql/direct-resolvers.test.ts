@@ -1,4 +1,5 @@
-import { execute, parse, type GraphQLSchema } from "graphql";
+import { execute, GraphQLObjectType, parse, type GraphQLSchema } from "graphql";
+import { getMetadataStorage } from "type-graphql";
 import { createCache, type Cache } from "../../src/cache";
 import { loadConfig } from "../../src/config/config";
 import type { Context } from "../../src/graphql/context";
@@ -72,6 +73,26 @@ describe("direct resolvers", () => {
   it("rewire the per-row fields of the read path", () => {
     const wired = wireDirectResolvers(buildKhabarSchema({ direct: false }), [...RESOLVERS, ...SUBSCRIPTION_RESOLVERS]);
     expect(wired).toEqual(expect.arrayContaining(["Article.id", "Article.people", "Article.countries", "Article.images", "Article.source", "Person.name", "Country.name"]));
+  });
+
+  it("leave fields without a resolver method to the default resolver, so compiled queries read them off the row", () => {
+    const schema = buildKhabarSchema();
+    const storage = getMetadataStorage();
+    const wrapped: string[] = [];
+    for (const meta of storage.objectTypes) {
+      const type = schema.getType(meta.name);
+      if (!(type instanceof GraphQLObjectType)) continue;
+      const inherited = storage.interfaceTypes.filter((i) => meta.interfaceClasses?.includes(i.target)).flatMap((i) => i.fields ?? []);
+      for (const field of [...inherited, ...(meta.fields ?? [])]) {
+        const hasMethod = storage.fieldResolvers.some((r) => r.methodName === field.name && [field.target, meta.target].includes(r.getObjectType?.() as Function));
+        // totalCount is a lazy getter whose promise only a resolver hands back to graphql-jit.
+        const lazy = field.schemaName === "totalCount";
+        if (!hasMethod && !lazy && type.getFields()[field.schemaName]?.resolve) wrapped.push(`${meta.name}.${field.schemaName}`);
+      }
+    }
+    expect(wrapped).toEqual([]);
+    expect(schema.getType("Country")).toBeInstanceOf(GraphQLObjectType);
+    expect((schema.getType("Article") as GraphQLObjectType).getFields().title.resolve).toBeUndefined();
   });
 
   it.each(QUERIES)("answer the %s exactly as type-graphql's own resolvers do", async (_name, query) => {

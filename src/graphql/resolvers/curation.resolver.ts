@@ -17,7 +17,7 @@ import { PERSON_COLUMNS, type PersonRow } from "../loaders/columns";
 import { Person } from "../types/person.type";
 import { validFirst } from "../validate";
 
-@ObjectType({ description: "Two people the linker thinks may be one (admin)." })
+@ObjectType({ simpleResolvers: true, description: "Two people the linker thinks may be one (admin)." })
 class MergeSuggestion {
   @Field(() => Float, { description: "0–1." })
   confidence!: number;

@@ -5,7 +5,7 @@ import { Node } from "./node.type";
 export enum TextDirection { LTR = "ltr", RTL = "rtl" }
 registerEnumType(TextDirection, { name: "TextDirection" });
 
-@ObjectType({ description: "An image of an article, with its caption and the credit split from it." })
+@ObjectType({ simpleResolvers: true, description: "An image of an article, with its caption and the credit split from it." })
 export class ArticleImage {
   @Field()
   url!: string;
@@ -29,7 +29,7 @@ export class ArticleImage {
   height!: number | null;
 }
 
-@ObjectType({ description: "A link the source placed next to the article: a \"see also\" line or a related story." })
+@ObjectType({ simpleResolvers: true, description: "A link the source placed next to the article: a \"see also\" line or a related story." })
 export class Link {
   @Field()
   url!: string;
@@ -50,7 +50,7 @@ export class Link {
   imageAlt?: string;
 }
 
-@ObjectType({ description: "One of the shared categories (IPTC Media Topics, top level)." })
+@ObjectType({ simpleResolvers: true, description: "One of the shared categories (IPTC Media Topics, top level)." })
 export class Category {
   @Field({ description: "Stable id, e.g. \"politics\"." })
   id!: string;
@@ -65,7 +65,7 @@ export class Category {
   nameAr!: string;
 }
 
-@ObjectType({ implements: Node, description: "A news article, stored once however many sources carried it." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A news article, stored once however many sources carried it." })
 export class Article extends Node {
   @Field({ description: "The URL it was fetched from." })
   url!: string;

@@ -1,6 +1,6 @@
 import { ClassType, Field, Int, ObjectType } from "type-graphql";
 
-@ObjectType({ description: "Relay page information." })
+@ObjectType({ simpleResolvers: true, description: "Relay page information." })
 export class PageInfo {
   @Field()
   hasNextPage!: boolean;
@@ -26,7 +26,7 @@ export interface ConnectionResult<T> {
 }
 
 export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType {
     @Field()
     cursor!: string;
@@ -35,7 +35,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionType {
     // Wrappers cost nothing themselves: the connection's `first` already multiplies the node cost.
     @Field(() => [EdgeType], { complexity: ({ childComplexity }) => childComplexity })
@@ -47,7 +47,8 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
     @Field(() => PageInfo, { complexity: 0 })
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: "Matches across all pages (costs one COUNT).", complexity: 1 })
+    // A lazy getter's promise: graphql-jit awaits what a resolver returns, never a bare property.
+    @Field(() => Int, { description: "Matches across all pages (costs one COUNT).", complexity: 1, simple: false })
     totalCount!: number;
   }
   return ConnectionType;

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { Connection } from "./connection.type";
 import { Entity, Node } from "./node.type";
 
-@ObjectType({ implements: [Node, Entity], description: "One story, across sources and languages." })
+@ObjectType({ simpleResolvers: true, implements: [Node, Entity], description: "One story, across sources and languages." })
 export class Event extends Entity {
   @Field(() => String, { nullable: true })
   summary!: string | null;
@@ -31,7 +31,7 @@ export class Event extends Entity {
 
 export const EventConnection = Connection(Event, "Event");
 
-@ObjectType({ description: "A person or country taking part in an event, with how many of its articles name them." })
+@ObjectType({ simpleResolvers: true, description: "A person or country taking part in an event, with how many of its articles name them." })
 export class EventParticipant {
   @Field(() => Entity, { description: "The Person or Country." })
   entity!: Entity;

@@ -2,7 +2,7 @@ import { Field, ObjectType } from "type-graphql";
 import { Connection } from "./connection.type";
 import { Entity, Node } from "./node.type";
 
-@ObjectType({ description: "A name in one language." })
+@ObjectType({ simpleResolvers: true, description: "A name in one language." })
 export class LocalizedName {
   @Field()
   lang!: string;
@@ -11,7 +11,7 @@ export class LocalizedName {
   value!: string;
 }
 
-@ObjectType({ implements: [Node, Entity], description: "A person, one identity across scripts and spellings." })
+@ObjectType({ simpleResolvers: true, implements: [Node, Entity], description: "A person, one identity across scripts and spellings." })
 export class Person extends Entity {
   @Field(() => [String], { description: "Other spellings and forms of the name, all scripts." })
   aliases!: string[];

@@ -10,7 +10,7 @@ registerEnumType(TimelineInterval, {
   description: "Bucket size; buckets are UTC and weeks start on Monday. Longest range: HOUR 31 days, DAY 366 days, WEEK 5 years, MONTH 10 years.",
 });
 
-@ObjectType({ description: "An entity named in the same articles as another, with how often and when. `entity` and `articles` are resolved fields." })
+@ObjectType({ simpleResolvers: true, description: "An entity named in the same articles as another, with how often and when. `entity` and `articles` are resolved fields." })
 export class CoMention {
   @Field(() => Int, { description: "Articles naming both (near-duplicates counted once)." })
   count!: number;
@@ -22,7 +22,7 @@ export class CoMention {
   lastSeen!: Date;
 }
 
-@ObjectType({ description: "Articles mentioning an entity in one time bucket." })
+@ObjectType({ simpleResolvers: true, description: "Articles mentioning an entity in one time bucket." })
 export class TimelineBucket {
   @Field({ description: "Start of the bucket (UTC)." })
   start!: Date;
@@ -43,7 +43,7 @@ export class TrendWindowInput {
   at?: Date;
 }
 
-@ObjectType({ description: "An entity whose rate of mentions grew against its own baseline." })
+@ObjectType({ simpleResolvers: true, description: "An entity whose rate of mentions grew against its own baseline." })
 export class Trend {
   @Field(() => Int, { description: "Mentions in the recent window." })
   recent!: number;
@@ -61,7 +61,7 @@ export class Trend {
   score!: number;
 }
 
-@ObjectType({ description: "Two entities named together in articles: one link of a path." })
+@ObjectType({ simpleResolvers: true, description: "Two entities named together in articles: one link of a path." })
 export class PathLink {
   @Field(() => Int, { description: "Articles naming both, all time." })
   count!: number;
@@ -73,7 +73,7 @@ export class PathLink {
   lastSeen!: Date;
 }
 
-@ObjectType({ description: "The shortest chain of co-mentions between two entities." })
+@ObjectType({ simpleResolvers: true, description: "The shortest chain of co-mentions between two entities." })
 export class Path {
   @Field(() => Int, { description: "Links in the chain (0 when both ends are the same entity)." })
   hops!: number;

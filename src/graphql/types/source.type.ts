@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Node } from "./node.type";
 
-@ObjectType({ description: "How a source's polling is going." })
+@ObjectType({ simpleResolvers: true, description: "How a source's polling is going." })
 export class SourceHealth {
   @Field(() => Date, { nullable: true })
   lastFetchedAt!: Date | null;
@@ -28,7 +28,7 @@ export class SourceHealth {
   intervalSeconds!: number;
 }
 
-@ObjectType({ implements: Node, description: "A feed, sitemap, API or site Khabar polls." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A feed, sitemap, API or site Khabar polls." })
 export class Source extends Node {
   @Field()
   name!: string;
