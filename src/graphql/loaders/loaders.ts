@@ -121,9 +121,9 @@ export class Loaders {
     return this.narrowLoader("img", columns, (kind) => this.imagesOfArticles(kind, columns.map(([, sql]) => sql).join(", ")));
   }
 
-  /** An article's images in position order, with `columns` only (all when undefined). */
-  imagesOf(articleId: number, columns?: Column[]): Promise<ImageRow[]> {
-    return this.imagesLoader(columns).load(articleId);
+  /** An article's images in position order, with `columns` only (all when undefined); a list when its page brought it. */
+  imagesOf(articleId: number, columns?: Column[]): ImageRow[] | Promise<ImageRow[]> {
+    return this.listOf(this.imagesLoader(columns), articleId);
   }
 
   readonly articleSources = new DataLoader<number, SourceRow[]>((ids) =>
@@ -177,14 +177,27 @@ export class Loaders {
     return this.narrowLoader("acs", columns, (kind) => this.articleMentions<CountryRow>(kind, ...COUNTRIES_OF_ARTICLE, list("Country", columns)));
   }
 
-  /** People an article mentions, most salient first, with `columns` only (all when undefined). */
-  peopleMentionedIn(articleId: number, columns?: Column[]): Promise<PersonRow[]> {
-    return this.peopleLoader(columns).load(articleId);
+  /** People an article mentions, most salient first, with `columns` only (all when undefined); a list when its page brought it. */
+  peopleMentionedIn(articleId: number, columns?: Column[]): PersonRow[] | Promise<PersonRow[]> {
+    return this.listOf(this.peopleLoader(columns), articleId);
   }
 
-  /** Countries an article mentions, most salient first, with `columns` only (all when undefined). */
-  countriesMentionedIn(articleId: number, columns?: Column[]): Promise<CountryRow[]> {
-    return this.countriesLoader(columns).load(articleId);
+  /** Countries an article mentions, most salient first, with `columns` only (all when undefined); a list when its page brought it. */
+  countriesMentionedIn(articleId: number, columns?: Column[]): CountryRow[] | Promise<CountryRow[]> {
+    return this.listOf(this.countriesLoader(columns), articleId);
+  }
+
+  // Lists a page statement brought along, by loader and article: a resolver hands them over without a promise per row.
+  private readonly primedLists = new WeakMap<DataLoader<number, unknown[]>, Map<number, unknown[]>>();
+
+  private primeList<R>(loader: DataLoader<number, R[]>, id: number, list: R[]): void {
+    let byId = this.primedLists.get(loader as DataLoader<number, unknown[]>);
+    if (!byId) this.primedLists.set(loader as DataLoader<number, unknown[]>, (byId = new Map()));
+    byId.set(id, list);
+  }
+
+  private listOf<R>(loader: DataLoader<number, R[]>, id: number): R[] | Promise<R[]> {
+    return (this.primedLists.get(loader as DataLoader<number, unknown[]>)?.get(id) as R[] | undefined) ?? loader.load(id);
   }
 
   /** The country reference when `relations` name countries by code (started beside the page's statement). */
@@ -206,12 +219,12 @@ export class Loaders {
   private primeRelations(row: Record<string, unknown>, relations: PageRelations | undefined, reference?: CountryReference): void {
     if (!relations) return;
     const id = row.id as number;
-    if (relations.images) this.imagesLoader(relations.images.columns).prime(id, row["rel.images"] as ImageRow[]);
-    if (relations.people) this.peopleLoader(relations.people.columns).prime(id, row["rel.people"] as PersonRow[]);
+    if (relations.images) this.primeList(this.imagesLoader(relations.images.columns), id, row["rel.images"] as ImageRow[]);
+    if (relations.people) this.primeList(this.peopleLoader(relations.people.columns), id, row["rel.people"] as PersonRow[]);
     if (!relations.countries) return;
     const codes = row["rel.countryCodes"] as string[] | undefined;
     const countries = codes ? reference && countriesOf(codes, reference) : (row["rel.countries"] as CountryRow[]);
-    if (countries) this.countriesLoader(relations.countries.columns).prime(id, countries);
+    if (countries) this.primeList(this.countriesLoader(relations.countries.columns), id, countries);
   }
 
   readonly eventsOfArticle = new DataLoader<number, EventRow[]>((ids) =>

@@ -17,6 +17,12 @@ import type { SelectionInfo } from "../loaders/selection";
 import { toConnection } from "./connection";
 import { pageCost, pageSpec } from "./entity-articles";
 
+/** The first `n` of a list, synchronously when the list is already here (its page statement brought it). */
+function firstOf<T>(list: T[] | Promise<T[]>, n: number): T[] | Promise<T[]> {
+  if (!Array.isArray(list)) return list.then((all) => all.slice(0, n));
+  return list.length > n ? list.slice(0, n) : list;
+}
+
 @Resolver(() => Article)
 export class ArticleResolver {
   @Query(() => Article, { nullable: true, description: "One article by id or by URL: the URL it was fetched from or its canonical one (tracking parameters and fragment ignored)." })
@@ -86,30 +92,30 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => [ArticleImage])
-  images(@Root() a: ArticleRow, @Ctx() ctx: Context, @Info() info: SelectionInfo): Promise<ImageRow[]> {
+  images(@Root() a: ArticleRow, @Ctx() ctx: Context, @Info() info: SelectionInfo): ImageRow[] | Promise<ImageRow[]> {
     return ctx.loaders.imagesOf(a.id, imageListColumns(info));
   }
 
   @FieldResolver(() => [Person], { description: "People mentioned, most salient first.", complexity: pageCost })
-  async people(
+  people(
     @Root() a: ArticleRow,
     @Ctx() ctx: Context,
     @Arg("first", () => Int, { defaultValue: 10, description: "At most this many, 1–100." }) first: number,
     @Info() info: SelectionInfo,
-  ): Promise<PersonRow[]> {
+  ): PersonRow[] | Promise<PersonRow[]> {
     const n = validFirst(first, ctx.config.maxFirst);
-    return (await ctx.loaders.peopleMentionedIn(a.id, personListColumns(info))).slice(0, n);
+    return firstOf(ctx.loaders.peopleMentionedIn(a.id, personListColumns(info)), n);
   }
 
   @FieldResolver(() => [Country], { description: "Countries mentioned, most salient first.", complexity: pageCost })
-  async countries(
+  countries(
     @Root() a: ArticleRow,
     @Ctx() ctx: Context,
     @Arg("first", () => Int, { defaultValue: 10, description: "At most this many, 1–100." }) first: number,
     @Info() info: SelectionInfo,
-  ): Promise<CountryRow[]> {
+  ): CountryRow[] | Promise<CountryRow[]> {
     const n = validFirst(first, ctx.config.maxFirst);
-    return (await ctx.loaders.countriesMentionedIn(a.id, countryListColumns(info))).slice(0, n);
+    return firstOf(ctx.loaders.countriesMentionedIn(a.id, countryListColumns(info)), n);
   }
 
   @FieldResolver(() => [Event], { description: "Events (stories) it belongs to." })
