@@ -85,9 +85,8 @@ describe("direct resolvers", () => {
       const inherited = storage.interfaceTypes.filter((i) => meta.interfaceClasses?.includes(i.target)).flatMap((i) => i.fields ?? []);
       for (const field of [...inherited, ...(meta.fields ?? [])]) {
         const hasMethod = storage.fieldResolvers.some((r) => r.methodName === field.name && [field.target, meta.target].includes(r.getObjectType?.() as Function));
-        // totalCount is a lazy getter whose promise only a resolver hands back to graphql-jit.
-        const lazy = field.schemaName === "totalCount";
-        if (!hasMethod && !lazy && type.getFields()[field.schemaName]?.resolve) wrapped.push(`${meta.name}.${field.schemaName}`);
+        // A field declared `simple: false` keeps its resolver on purpose (totalCount: a lazy getter's promise).
+        if (!hasMethod && field.simple !== false && type.getFields()[field.schemaName]?.resolve) wrapped.push(`${meta.name}.${field.schemaName}`);
       }
     }
     expect(wrapped).toEqual([]);

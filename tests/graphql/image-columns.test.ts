@@ -1,12 +1,9 @@
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startTestApp, type TestApp } from "../support/app";
 import { addArticle, addSource } from "../support/seed";
-import { createCache } from "../../src/cache";
-import { loadConfig } from "../../src/config/config";
 import { RequestCache } from "../../src/graphql/loaders/cached-batch";
 import { Loaders } from "../../src/graphql/loaders/loaders";
 import { IMAGE_COLUMN_LIST } from "../../src/graphql/loaders/columns";
-import { createLogger } from "../../src/logging";
 
 let db: TestDatabase;
 let app: TestApp;
@@ -68,22 +65,16 @@ describe("image columns a query selects", () => {
   });
 
   it("hands a page's image lists to their fields as lists, not as a promise per row, and loads the lists no page brought", async () => {
-    const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" });
-    const cache = await createCache(config, createLogger(config));
-    try {
-      const loaders = new Loaders(db.dataSource, new RequestCache(cache, 60, "off"));
-      const columns = IMAGE_COLUMN_LIST.slice(0, 1);
-      const loaded = loaders.imagesOf(articleId, columns);
-      expect(loaded).toBeInstanceOf(Promise);
-      expect(await loaded).toHaveLength(2);
-      const fresh = new Loaders(db.dataSource, new RequestCache(cache, 60, "off"));
-      const rows = await fresh.articlePage({ criteria: {}, first: 5, limit: 5 }, { relations: { images: { columns } } });
-      expect(rows.map((r) => r.id)).toContain(articleId);
-      const primed = fresh.imagesOf(articleId, columns);
-      expect(Array.isArray(primed)).toBe(true);
-      expect(primed).toEqual(await loaded);
-    } finally {
-      await cache.close();
-    }
+    const loaders = new Loaders(db.dataSource, new RequestCache(app.cache, 60, "off"));
+    const columns = IMAGE_COLUMN_LIST.slice(0, 1);
+    const loaded = loaders.imagesOf(articleId, columns);
+    expect(loaded).toBeInstanceOf(Promise);
+    expect(await loaded).toHaveLength(2);
+    const fresh = new Loaders(db.dataSource, new RequestCache(app.cache, 60, "off"));
+    const rows = await fresh.articlePage({ criteria: {}, first: 5, limit: 5 }, { relations: { images: { columns } } });
+    expect(rows.map((r) => r.id)).toContain(articleId);
+    const primed = fresh.imagesOf(articleId, columns);
+    expect(Array.isArray(primed)).toBe(true);
+    expect(primed).toEqual(await loaded);
   });
 });
