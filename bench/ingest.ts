@@ -101,7 +101,8 @@ async function main(): Promise<void> {
   const total = Number(arg("items", "10000"));
   const perFeed = Number(arg("per-feed", "100"));
   const databaseUrl = arg("database-url", process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/khabar_bench_ingest");
-  const config = loadConfig({ DATABASE_URL: databaseUrl, NODE_ENV: "production", LOG_LEVEL: "warn" });
+  // ANALYSE_THREADS from the environment, for A/B runs: 0 analyses on the event loop.
+  const config = loadConfig({ DATABASE_URL: databaseUrl, NODE_ENV: "production", LOG_LEVEL: "warn", ANALYSE_THREADS: process.env.ANALYSE_THREADS });
   const concurrency = Number(arg("concurrency", String(config.workerConcurrency)));
   const samples: Sample[] = JSON.parse(readFileSync(path.resolve(__dirname, "../src/ingest/samples/articles.json"), "utf8"));
   const feeds = Math.ceil(total / perFeed);
@@ -149,7 +150,7 @@ async function main(): Promise<void> {
     const mismatches = await verifyRollups(db.dataSource);
     console.log(`rollups: ${mismatches.length === 0 ? "exact" : `${mismatches.length} mismatching rows, e.g. ${JSON.stringify(mismatches.slice(0, 3))}`}`);
   }
-  runtime.close();
+  await runtime.close();
   await db.close();
 }
 

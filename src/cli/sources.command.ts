@@ -97,7 +97,7 @@ export function registerSourceCommands(program: Command, ctx: CliContext): void 
       printReport(report);
     } finally {
       bar.stop();
-      runtime.close();
+      await runtime.close();
     }
   });
 
@@ -121,7 +121,7 @@ export function registerSourceCommands(program: Command, ctx: CliContext): void 
         printReport(report);
       } finally {
         bar.stop();
-        runtime.close();
+        await runtime.close();
       }
     });
 }

@@ -1,6 +1,7 @@
 import { pgDedup, type DedupProbe } from "./cluster/pg.dedup";
 import { extractEntities, type EntityMatcher, type EntityResult } from "./entities";
-import type { ArticleDraft } from "./normalise/normalise";
+import { normaliseArticle, type ArticleDraft, type NormaliseContext } from "./normalise/normalise";
+import type { ReadItem } from "./teasers";
 
 /** A normalised article and what the entity extractor found in it. */
 export interface Analysed {
@@ -51,4 +52,17 @@ export async function analyseAll<T>(items: readonly T[], one: (item: T) => Analy
     out.push(one(items[i]));
   }
   return out;
+}
+
+/** One refresh's items to normalise and analyse: what the analysis threads are sent. */
+export interface AnalyseJob {
+  items: ReadItem[];
+  ctx: NormaliseContext;
+  /** The whole read came from article pages (HTML sources): bodies are already extracted and sanitized. */
+  fromPage: boolean;
+}
+
+/** Normalises and analyses one read item. */
+export function analyseItem(item: ReadItem, job: Omit<AnalyseJob, "items">, matcher: EntityMatcher): Analysed {
+  return analyse(normaliseArticle(item, job.ctx, { fromPage: job.fromPage || item.fromPage === true }), matcher);
 }

@@ -69,7 +69,7 @@ export async function startIngestion(args: {
     async close() {
       scheduler.stop();
       await queue.close();
-      runtime.close();
+      await runtime.close();
     },
   };
 }

@@ -3,11 +3,11 @@ import type { DataSource } from "typeorm";
 import type { Cache } from "../cache";
 import { sqlState } from "../db/sql-state";
 import type { Fetcher } from "../sources/fetch";
-import { analyse, analyseAll, type Analysed } from "./analyse";
+import type { Analysed } from "./analyse";
+import { inProcessAnalyser, type Analyser } from "./analyser";
 import type { EntityMatcher } from "./entities";
 import type { IngestEvent, Publish } from "./ingest-events";
 import type { PeopleLinker } from "./link/people.linker";
-import { normaliseArticle } from "./normalise/normalise";
 import { persistArticles } from "./persist";
 import { parseDocument, readSource, type SourceRead, type SourceRef } from "./read-source";
 import { recordFailure, recordSuccess, type SourceState } from "./source-health";
@@ -17,6 +17,8 @@ export interface IngestDeps {
   db: DataSource;
   fetch: Fetcher;
   matcher: EntityMatcher;
+  /** Where items are normalised and analysed; absent: on the event loop with `matcher`. */
+  analyser?: Analyser;
   linker: PeopleLinker;
   countryCodes: ReadonlySet<string>;
   publish: Publish;
@@ -85,7 +87,7 @@ async function runRefresh(deps: IngestDeps, source: SourceRow, read: () => Promi
     report.problems.push(...got.problems);
     const items: ReadItem[] = got.fromPage || source.settings.fetchFullText === false ? got.items : await fillTeasers(deps, source.id, got.items, report.problems);
     const ctx = { sourceUrl: got.response?.url ?? source.url, sourceLanguage: source.language ?? got.feed.language, fetchedAt: now };
-    const analysed = await analyseAll(items, (item) => analyse(normaliseArticle(item, ctx, { fromPage: got.fromPage || item.fromPage === true }), deps.matcher));
+    const analysed = await (deps.analyser ?? inProcessAnalyser(deps.matcher)).analyse({ items, ctx, fromPage: got.fromPage });
     const events = await store(deps, source.id, analysed, report, onProgress);
     report.itemsRead = items.length;
     report.ok = true;

@@ -3,7 +3,9 @@ import type { DataSource } from "typeorm";
 import type { Cache } from "../cache";
 import type { Config } from "../config/config";
 import { createFetcher, type Fetcher } from "../sources/fetch";
+import { analyseWorkerScript, inProcessAnalyser, threadedAnalyser, type Analyser } from "./analyser";
 import { EntityMatcher, loadKnowledgeBase } from "./entities";
+import type { KbEntry } from "./entities/kb.types";
 import type { Publish } from "./ingest-events";
 import { syncKnowledgeBase } from "./link/kb.sync";
 import { PeopleLinker } from "./link/people.linker";
@@ -12,22 +14,31 @@ import { refreshSource, type IngestDeps, type RefreshReport } from "./pipeline";
 export interface IngestRuntime {
   deps: IngestDeps;
   refresh(sourceId: number): Promise<RefreshReport>;
-  close(): void;
+  /** Stops fetching and the analysis threads; what is in flight fails and is retried on the next run. */
+  close(): Promise<void>;
 }
 
-/** People found in text earlier join the matcher, so their later mentions are found without cues. */
-async function addKnownTextPeople(db: DataSource, matcher: EntityMatcher): Promise<number> {
+/** People found in text earlier, as matcher entries: they join the matcher, so their later mentions are found without cues. */
+async function knownTextPeople(db: DataSource): Promise<KbEntry[]> {
   const rows: { id: number; names: Record<string, string>; aliases: string[] }[] = await db.query(
     `SELECT id, names, aliases FROM person WHERE kb_id IS NULL AND merged_into_id IS NULL ORDER BY mention_count DESC LIMIT 50000`);
+  const out: KbEntry[] = [];
   for (const r of rows) {
     const ar = [r.names.ar, ...r.aliases.filter((a) => /[\u0600-\u06FF]/.test(a))].filter(Boolean) as string[];
     const en = [r.names.en, ...r.aliases.filter((a) => !/[\u0600-\u06FF]/.test(a))].filter(Boolean) as string[];
     if (!en[0] && !ar[0]) continue;
     // The matcher keys every person by an English display name; Arabic-only finds use their Arabic one.
     const name = ar[0] ? { en: en[0] ?? ar[0], ar: ar[0] } : { en: en[0] };
-    matcher.add({ type: "person", id: `db:${r.id}`, name, aliases: { en, ar }, status: "unverified" });
+    out.push({ type: "person", id: `db:${r.id}`, name, aliases: { en, ar }, status: "unverified" });
   }
-  return rows.length;
+  return out;
+}
+
+/** Analysis threads when configured and the compiled thread script is there, else the event loop. */
+function createAnalyser(config: Config, matcher: EntityMatcher, knownPeople: KbEntry[]): Analyser {
+  const script = analyseWorkerScript();
+  if (config.analyseThreads === 0 || !script) return inProcessAnalyser(matcher);
+  return threadedAnalyser({ threads: config.analyseThreads, script, data: { knownPeople } });
 }
 
 /** Everything a refresh needs, built once per process: knowledge base synced, matcher and linker loaded. */
@@ -45,15 +56,18 @@ export async function createIngestRuntime(args: {
   for (const e of kb.errors) log.warn({ file: e.file, line: e.line }, `knowledge base: ${e.problem}`);
   await syncKnowledgeBase(db, kb);
   const matcher = new EntityMatcher(kb);
-  const textPeople = await addKnownTextPeople(db, matcher);
+  const textPeople = await knownTextPeople(db);
+  for (const entry of textPeople) matcher.add(entry);
+  const analyser = createAnalyser(config, matcher, textPeople);
   const linker = await PeopleLinker.load(db);
   const codes: { code: string }[] = await db.query(`SELECT code FROM country`);
-  log.info({ people: kb.people.length, countries: kb.countries.length, textPeople }, "knowledge base loaded");
+  log.info({ people: kb.people.length, countries: kb.countries.length, textPeople: textPeople.length, analyseThreads: analyser.threads }, "knowledge base loaded");
   const fetch = args.fetch ?? createFetcher({ allowHosts: config.fetchAllowHosts, totalTimeoutMs: config.fetchTimeoutMs, maxBodyBytes: config.fetchMaxBytes });
   const deps: IngestDeps = {
     db,
     fetch,
     matcher,
+    analyser,
     linker,
     countryCodes: new Set(codes.map((c) => c.code)),
     publish: args.publish,
@@ -67,6 +81,9 @@ export async function createIngestRuntime(args: {
   return {
     deps,
     refresh: (id) => refreshSource(deps, id),
-    close: () => fetch.close(),
+    close: async () => {
+      fetch.close();
+      await analyser.close();
+    },
   };
 }

@@ -1,0 +1,110 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { analyseAll, analyseItem, type AnalyseJob, type Analysed } from "./analyse";
+import type { AnalyseReply, AnalyseWorkerData } from "./analyse.worker";
+import type { EntityMatcher } from "./entities";
+
+/** Normalises and analyses a refresh's items: on the event loop, or on analysis threads. */
+export interface Analyser {
+  /** Threads doing the work; 0 when it runs on the calling thread. */
+  readonly threads: number;
+  analyse(job: AnalyseJob): Promise<Analysed[]>;
+  close(): Promise<void>;
+}
+
+export class AnalyseThreadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "AnalyseThreadError";
+  }
+}
+
+export function inProcessAnalyser(matcher: EntityMatcher): Analyser {
+  return {
+    threads: 0,
+    analyse: (job) => analyseAll(job.items, (item) => analyseItem(item, job, matcher)),
+    close: async () => undefined,
+  };
+}
+
+/** The compiled thread script beside this module; undefined when running from TypeScript sources (jest). */
+export function analyseWorkerScript(dir: string = __dirname): string | undefined {
+  const script = path.join(dir, "analyse.worker.js");
+  return existsSync(script) ? script : undefined;
+}
+
+interface Pending { resolve(v: Analysed[]): void; reject(e: Error): void }
+interface Slot { worker?: Worker; pending: Map<number, Pending> }
+
+export interface ThreadOptions {
+  threads: number;
+  script: string;
+  data: AnalyseWorkerData;
+  /** Young generation per thread; V8's default grows it to 3 × 16 MB semi-spaces on this heap. */
+  youngGenerationMb?: number;
+}
+
+/**
+ * A fixed pool of analysis threads. A job goes to the thread with the fewest jobs waiting; a thread
+ * that dies fails only its own jobs (their refreshes are recorded as failed and retried) and is
+ * started again for the next one. Idle threads do not keep the process alive.
+ */
+export function threadedAnalyser(o: ThreadOptions): Analyser {
+  if (!Number.isInteger(o.threads) || o.threads < 1) throw new RangeError(`ingest.analyser: expected at least 1 thread, got ${o.threads}`);
+  const slots: Slot[] = Array.from({ length: o.threads }, () => ({ pending: new Map() }));
+  let nextId = 0;
+  let closing = false;
+
+  const failAll = (slot: Slot, message: string) => {
+    const pending = [...slot.pending.values()];
+    slot.pending.clear();
+    slot.worker = undefined;
+    for (const p of pending) p.reject(new AnalyseThreadError(message));
+  };
+
+  const spawn = (slot: Slot): Worker => {
+    const worker = new Worker(o.script, { workerData: o.data, resourceLimits: { maxYoungGenerationSizeMb: o.youngGenerationMb ?? 24 } });
+    worker.on("message", (reply: AnalyseReply) => {
+      const p = slot.pending.get(reply.id);
+      if (!p) return;
+      slot.pending.delete(reply.id);
+      if (slot.pending.size === 0) worker.unref();
+      if ("error" in reply) p.reject(new AnalyseThreadError(`ingest.analyser: analysing a refresh's items failed on its thread: ${reply.error}`));
+      else p.resolve(reply.analysed);
+    });
+    worker.on("error", (err) => failAll(slot, `ingest.analyser: an analysis thread failed: ${err.message}`));
+    worker.on("exit", (code) => {
+      if (slot.worker === worker) failAll(slot, `ingest.analyser: an analysis thread exited with code ${code} before answering`);
+    });
+    worker.unref();
+    return worker;
+  };
+
+  const analyse = (job: AnalyseJob): Promise<Analysed[]> => {
+    if (closing) return Promise.reject(new AnalyseThreadError("ingest.analyser: the analyser is closed"));
+    if (job.items.length === 0) return Promise.resolve([]);
+    const slot = slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
+    const worker = (slot.worker ??= spawn(slot));
+    const id = ++nextId;
+    return new Promise<Analysed[]>((resolve, reject) => {
+      try {
+        worker.postMessage({ id, job });
+      } catch (err) {
+        reject(new AnalyseThreadError(`ingest.analyser: a refresh's items could not be sent to an analysis thread: ${(err as Error).message}`));
+        return;
+      }
+      slot.pending.set(id, { resolve, reject });
+      worker.ref();
+    });
+  };
+
+  const close = async () => {
+    closing = true;
+    const workers = slots.flatMap((s) => (s.worker ? [s.worker] : []));
+    for (const s of slots) failAll(s, "ingest.analyser: the analyser closed before answering");
+    await Promise.all(workers.map((w) => w.terminate()));
+  };
+
+  return { threads: o.threads, analyse, close };
+}
