@@ -1,25 +1,36 @@
 /**
  * An analysis thread: builds the same matcher as the ingest runtime (bundled knowledge base plus
- * the people found in text earlier, sent as workerData) and answers AnalyseJobs with Analysed[].
+ * the people found in text earlier, sent as workerData) and answers analysis and page-extraction
+ * requests. An error thrown by the work comes back as its name, message and code.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { analyseItem, type AnalyseJob, type Analysed } from "./analyse";
+import { extractArticle } from "../sources/extract/article.extractor";
+import { analyseItem, type AnalyseJob } from "./analyse";
 import { EntityMatcher, loadKnowledgeBase } from "./entities";
 import type { KbEntry } from "./entities/kb.types";
 
 export interface AnalyseWorkerData { knownPeople: KbEntry[]; kbDir?: string }
-export type AnalyseRequest = { id: number; job: AnalyseJob };
-export type AnalyseReply = { id: number; analysed: Analysed[] } | { id: number; error: string };
+export type AnalyseRequest = { id: number; op: "analyse"; job: AnalyseJob } | { id: number; op: "extract"; html: string; url: string };
+export interface ThrownError { name: string; message: string; code?: string }
+export type AnalyseReply = { id: number; value: unknown } | { id: number; error: ThrownError };
+
+function thrown(err: unknown): ThrownError {
+  if (!(err instanceof Error)) return { name: "Error", message: String(err) };
+  const code = (err as { code?: unknown }).code;
+  return { name: err.name, message: err.message, ...(typeof code === "string" ? { code } : {}) };
+}
 
 function start(port: NonNullable<typeof parentPort>, data: AnalyseWorkerData): void {
   const matcher = new EntityMatcher(loadKnowledgeBase(data.kbDir));
   for (const entry of data.knownPeople) matcher.add(entry);
-  port.on("message", ({ id, job }: AnalyseRequest) => {
+  const run = (req: AnalyseRequest): unknown =>
+    req.op === "analyse" ? req.job.items.map((item) => analyseItem(item, req.job, matcher)) : extractArticle(req.html, req.url);
+  port.on("message", (req: AnalyseRequest) => {
     let reply: AnalyseReply;
     try {
-      reply = { id, analysed: job.items.map((item) => analyseItem(item, job, matcher)) };
+      reply = { id: req.id, value: run(req) };
     } catch (err) {
-      reply = { id, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+      reply = { id: req.id, error: thrown(err) };
     }
     port.postMessage(reply);
   });

@@ -2,16 +2,22 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { analyseAll, analyseItem, type AnalyseJob, type Analysed } from "./analyse";
-import type { AnalyseReply, AnalyseWorkerData } from "./analyse.worker";
+import type { AnalyseReply, AnalyseRequest, AnalyseWorkerData, ThrownError } from "./analyse.worker";
 import type { EntityMatcher } from "./entities";
+import { extractArticle } from "../sources/extract/article.extractor";
+import type { ParsedArticle } from "../sources/types";
 
-/** Normalises and analyses a refresh's items: on the event loop, or on analysis threads. */
+/** The pure, CPU-heavy steps of a refresh — page extraction, normalising and entities: on the event loop, or on analysis threads. */
 export interface Analyser {
   /** Threads doing the work; 0 when it runs on the calling thread. */
   readonly threads: number;
   analyse(job: AnalyseJob): Promise<Analysed[]>;
+  /** `extractArticle` of a fetched HTML page. */
+  extract(html: string, url: string): Promise<ParsedArticle>;
   close(): Promise<void>;
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export class AnalyseThreadError extends Error {
   constructor(message: string) {
@@ -24,6 +30,7 @@ export function inProcessAnalyser(matcher: EntityMatcher): Analyser {
   return {
     threads: 0,
     analyse: (job) => analyseAll(job.items, (item) => analyseItem(item, job, matcher)),
+    extract: async (html, url) => extractArticle(html, url),
     close: async () => undefined,
   };
 }
@@ -34,7 +41,15 @@ export function analyseWorkerScript(dir: string = __dirname): string | undefined
   return existsSync(script) ? script : undefined;
 }
 
-interface Pending { resolve(v: Analysed[]): void; reject(e: Error): void }
+interface Pending { resolve(v: unknown): void; reject(e: Error): void }
+
+/** An error the work threw on its thread, as the caller would have seen it on the loop: same name, message and code. */
+function rethrown(e: ThrownError): Error {
+  const err = new Error(e.message) as Error & { code?: string };
+  err.name = e.name;
+  if (e.code !== undefined) err.code = e.code;
+  return err;
+}
 interface Slot { worker?: Worker; pending: Map<number, Pending> }
 
 export interface ThreadOptions {
@@ -70,8 +85,8 @@ export function threadedAnalyser(o: ThreadOptions): Analyser {
       if (!p) return;
       slot.pending.delete(reply.id);
       if (slot.pending.size === 0) worker.unref();
-      if ("error" in reply) p.reject(new AnalyseThreadError(`ingest.analyser: analysing a refresh's items failed on its thread: ${reply.error}`));
-      else p.resolve(reply.analysed);
+      if ("error" in reply) p.reject(rethrown(reply.error));
+      else p.resolve(reply.value);
     });
     worker.on("error", (err) => failAll(slot, `ingest.analyser: an analysis thread failed: ${err.message}`));
     worker.on("exit", (code) => {
@@ -81,23 +96,25 @@ export function threadedAnalyser(o: ThreadOptions): Analyser {
     return worker;
   };
 
-  const analyse = (job: AnalyseJob): Promise<Analysed[]> => {
+  const call = <T>(request: DistributiveOmit<AnalyseRequest, "id">): Promise<T> => {
     if (closing) return Promise.reject(new AnalyseThreadError("ingest.analyser: the analyser is closed"));
-    if (job.items.length === 0) return Promise.resolve([]);
     const slot = slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
     const worker = (slot.worker ??= spawn(slot));
     const id = ++nextId;
-    return new Promise<Analysed[]>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       try {
-        worker.postMessage({ id, job });
+        worker.postMessage({ ...request, id });
       } catch (err) {
-        reject(new AnalyseThreadError(`ingest.analyser: a refresh's items could not be sent to an analysis thread: ${(err as Error).message}`));
+        reject(new AnalyseThreadError(`ingest.analyser: a ${request.op} request could not be sent to an analysis thread: ${(err as Error).message}`));
         return;
       }
-      slot.pending.set(id, { resolve, reject });
+      slot.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       worker.ref();
     });
   };
+
+  const analyse = (job: AnalyseJob): Promise<Analysed[]> => (job.items.length === 0 && !closing ? Promise.resolve([]) : call<Analysed[]>({ op: "analyse", job }));
+  const extract = (html: string, url: string): Promise<ParsedArticle> => call<ParsedArticle>({ op: "extract", html, url });
 
   const close = async () => {
     closing = true;
@@ -106,5 +123,5 @@ export function threadedAnalyser(o: ThreadOptions): Analyser {
     await Promise.all(workers.map((w) => w.terminate()));
   };
 
-  return { threads: o.threads, analyse, close };
+  return { threads: o.threads, analyse, extract, close };
 }

@@ -9,7 +9,7 @@ import type { EntityMatcher } from "./entities";
 import type { IngestEvent, Publish } from "./ingest-events";
 import type { PeopleLinker } from "./link/people.linker";
 import { persistArticles } from "./persist";
-import { parseDocument, readSource, type SourceRead, type SourceRef } from "./read-source";
+import { readDocument, readSource, type SourceRead, type SourceRef } from "./read-source";
 import { recordFailure, recordSuccess, type SourceState } from "./source-health";
 import { fillTeasers, type ReadItem } from "./teasers";
 
@@ -62,17 +62,20 @@ async function loadSource(db: DataSource, id: number): Promise<SourceRow | undef
 export async function refreshSource(deps: IngestDeps, sourceId: number, onProgress?: Progress): Promise<RefreshReport> {
   const source = await loadSource(deps.db, sourceId);
   if (!source) throw new Error(`pipeline: no source with id ${sourceId}`);
-  return runRefresh(deps, source, () => readSource(deps.fetch, source, deps.env, deps.apiMappingsDir), onProgress);
+  const { extract } = analyserOf(deps);
+  return runRefresh(deps, source, () => readSource(deps.fetch, source, deps.env, deps.apiMappingsDir, extract), onProgress);
 }
 
 /** The same flow for a document already in hand (`khabar ingest <file>`): no fetch, same writes. */
 export async function ingestDocument(deps: IngestDeps, sourceId: number, text: string, url: string, onProgress?: Progress): Promise<RefreshReport> {
   const source = await loadSource(deps.db, sourceId);
   if (!source) throw new Error(`pipeline: no source with id ${sourceId}`);
-  return runRefresh(deps, source, async () => parseDocument(text, url, undefined, null), onProgress);
+  return runRefresh(deps, source, () => readDocument(text, url, undefined, null, analyserOf(deps).extract), onProgress);
 }
 
 export type Progress = (done: number, total: number) => void;
+
+const analyserOf = (deps: IngestDeps): Analyser => deps.analyser ?? inProcessAnalyser(deps.matcher);
 
 async function runRefresh(deps: IngestDeps, source: SourceRow, read: () => Promise<SourceRead>, onProgress?: Progress): Promise<RefreshReport> {
   const now = deps.clock();
@@ -85,9 +88,10 @@ async function runRefresh(deps: IngestDeps, source: SourceRow, read: () => Promi
       return report;
     }
     report.problems.push(...got.problems);
-    const items: ReadItem[] = got.fromPage || source.settings.fetchFullText === false ? got.items : await fillTeasers(deps, source.id, got.items, report.problems);
+    const analyser = analyserOf(deps);
+    const items: ReadItem[] = got.fromPage || source.settings.fetchFullText === false ? got.items : await fillTeasers({ ...deps, extract: analyser.extract }, source.id, got.items, report.problems);
     const ctx = { sourceUrl: got.response?.url ?? source.url, sourceLanguage: source.language ?? got.feed.language, fetchedAt: now };
-    const analysed = await (deps.analyser ?? inProcessAnalyser(deps.matcher)).analyse({ items, ctx, fromPage: got.fromPage });
+    const analysed = await analyser.analyse({ items, ctx, fromPage: got.fromPage });
     const events = await store(deps, source.id, analysed, report, onProgress);
     report.itemsRead = items.length;
     report.ok = true;

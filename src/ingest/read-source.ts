@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Fetcher, FetchResponse } from "../sources/fetch";
 import { extractArticle } from "../sources/extract/article.extractor";
 import { collectApiPages, detectKind, FeedParseError, loadMappingText, parseFeed, type ApiMapping } from "../sources/parsers";
-import type { FeedItem, ParsedFeed, SourceKind } from "../sources/types";
+import type { FeedItem, ParsedArticle, ParsedFeed, SourceKind } from "../sources/types";
 
 export interface SourceRef {
   id: number;
@@ -48,18 +48,26 @@ export function loadNamedMapping(name: string, operatorDir?: string): ApiMapping
   return loadMappingText(readFileSync(file, "utf8"), file);
 }
 
-/** Parses fetched text as the kind detected from the content; a feed URL that serves a page is an article page. */
-export function parseDocument(text: string, url: string, contentType: string | undefined, expected: string | null): Exclude<SourceRead, { notModified: true }> {
+type ParsedRead = Exclude<SourceRead, { notModified: true }>;
+/** HTML article extraction, given as a parameter: on the event loop (`extractArticle`) or on an analysis thread. */
+export type Extract = (html: string, url: string) => ParsedArticle | Promise<ParsedArticle>;
+
+/** The kind detected from the content; a feed URL that serves a page is refused. */
+function documentKind(text: string, url: string, contentType: string | undefined, expected: string | null): SourceKind {
   const kind = detectKind(text, contentType);
   if (!kind) throw new SourceReadError("UNKNOWN_FORMAT", `read-source: ${url} is neither a feed, a sitemap nor an HTML page (content-type ${contentType ?? "none"})`);
-  if (kind === "html") {
-    if (expected && expected !== "html") {
-      throw new SourceReadError("NOT_A_FEED", `read-source: expected a ${expected} feed at ${url}, got an HTML page`);
-    }
-    const article = extractArticle(text, url);
-    const item: FeedItem = { ...article, isTeaser: false };
-    return { notModified: false, kind, feed: { kind, title: article.siteName, link: url, language: article.language }, items: [item], fromPage: true, problems: [] };
+  if (kind === "html" && expected && expected !== "html") {
+    throw new SourceReadError("NOT_A_FEED", `read-source: expected a ${expected} feed at ${url}, got an HTML page`);
   }
+  return kind;
+}
+
+function pageRead(article: ParsedArticle, url: string): ParsedRead {
+  const item: FeedItem = { ...article, isTeaser: false };
+  return { notModified: false, kind: "html", feed: { kind: "html", title: article.siteName, link: url, language: article.language }, items: [item], fromPage: true, problems: [] };
+}
+
+function feedRead(text: string, kind: SourceKind, url: string, contentType: string | undefined): ParsedRead {
   const parsed = parseFeed(text, kind, { baseUrl: url, contentType });
   const { items, ...feed } = parsed;
   const problems = parsed.diagnostics?.problems ?? [];
@@ -67,8 +75,20 @@ export function parseDocument(text: string, url: string, contentType: string | u
   return { notModified: false, kind: parsed.kind, feed, items, fromPage: false, problems };
 }
 
+/** Parses fetched text as the kind detected from the content; an HTML page is one article. */
+export function parseDocument(text: string, url: string, contentType: string | undefined, expected: string | null): ParsedRead {
+  const kind = documentKind(text, url, contentType, expected);
+  return kind === "html" ? pageRead(extractArticle(text, url), url) : feedRead(text, kind, url, contentType);
+}
+
+/** `parseDocument` with the page extraction given. */
+export async function readDocument(text: string, url: string, contentType: string | undefined, expected: string | null, extract: Extract): Promise<ParsedRead> {
+  const kind = documentKind(text, url, contentType, expected);
+  return kind === "html" ? pageRead(await extract(text, url), url) : feedRead(text, kind, url, contentType);
+}
+
 /** Fetches (conditionally) and parses one source, whatever its kind. */
-export async function readSource(fetch: Fetcher, source: SourceRef, env: Record<string, string | undefined>, mappingsDir?: string): Promise<SourceRead> {
+export async function readSource(fetch: Fetcher, source: SourceRef, env: Record<string, string | undefined>, mappingsDir?: string, extract: Extract = extractArticle): Promise<SourceRead> {
   if (source.kind === "api") return readApi(fetch, source, env, mappingsDir);
   const response = await fetch({
     url: source.url,
@@ -78,7 +98,7 @@ export async function readSource(fetch: Fetcher, source: SourceRef, env: Record<
   });
   if (response.notModified) return { notModified: true, response };
   if (!response.text.trim()) throw new SourceReadError("EMPTY_BODY", `read-source: ${response.url} returned an empty body`);
-  return { ...parseDocument(response.text, response.url, response.contentType, source.kind), response };
+  return { ...(await readDocument(response.text, response.url, response.contentType, source.kind, extract)), response };
 }
 
 async function readApi(fetch: Fetcher, source: SourceRef, env: Record<string, string | undefined>, mappingsDir: string | undefined): Promise<SourceRead> {

@@ -1,7 +1,8 @@
 import type { DataSource } from "typeorm";
 import type { Fetcher } from "../sources/fetch";
 import { extractArticle } from "../sources/extract/article.extractor";
-import type { FeedItem } from "../sources/types";
+import type { FeedItem, ParsedArticle } from "../sources/types";
+import type { Extract } from "./read-source";
 import { canonicalUrl } from "./normalise/canonical-url";
 
 export type ReadItem = FeedItem & { fromPage?: boolean };
@@ -34,7 +35,7 @@ async function unchangedTeasers(db: DataSource, sourceId: number, items: FeedIte
 }
 
 /** The page fills what the feed lacked; the feed's guid, title and date stay authoritative. */
-function merge(item: FeedItem, page: ReturnType<typeof extractArticle>): ReadItem {
+function merge(item: FeedItem, page: ParsedArticle): ReadItem {
   return {
     ...page,
     guid: item.guid,
@@ -55,7 +56,8 @@ function merge(item: FeedItem, page: ReturnType<typeof extractArticle>): ReadIte
  * Feed items that carry only a teaser are completed from their article page (bounded per refresh);
  * a page that fails keeps the teaser as a best-effort article and the failure is reported.
  */
-export async function fillTeasers(deps: { db: DataSource; fetch: Fetcher }, sourceId: number, items: FeedItem[], problems: string[]): Promise<ReadItem[]> {
+export async function fillTeasers(deps: { db: DataSource; fetch: Fetcher; extract?: Extract }, sourceId: number, items: FeedItem[], problems: string[]): Promise<ReadItem[]> {
+  const extract = deps.extract ?? extractArticle;
   const teasers = items.filter((i) => i.isTeaser && i.url);
   if (teasers.length === 0) return items;
   const known = await unchangedTeasers(deps.db, sourceId, teasers);
@@ -67,7 +69,7 @@ export async function fillTeasers(deps: { db: DataSource; fetch: Fetcher }, sour
       const item = wanted[next++];
       try {
         const res = await deps.fetch({ url: item.url!, accept: "text/html,application/xhtml+xml" });
-        filled.set(item, merge(item, extractArticle(res.text, res.url)));
+        filled.set(item, merge(item, await extract(res.text, res.url)));
       } catch (err) {
         problems.push(`teaser page ${item.url}: ${err instanceof Error ? err.message : String(err)}`);
       }

@@ -59,10 +59,28 @@ describe("threaded analyser", () => {
     out.forEach((analysed, i) => expect(analysed.map((a) => a.draft.guid)).toEqual(jobs[i].items.map((it) => it.guid)));
   });
 
-  it("rejects a job its thread cannot analyse with an error naming the module and the cause, and keeps serving", async () => {
+  it("rejects a job its thread cannot analyse with the error the event loop throws, and keeps serving", async () => {
     const bad = { ...inventedJob, items: [null] } as unknown as AnalyseJob;
-    await expect(threaded.analyse(bad)).rejects.toThrow(/ingest\.analyser: analysing a refresh's items failed on its thread: TypeError/);
+    const onLoop = await inProcess.analyse(bad).then(() => undefined, (e: Error) => e);
+    expect(onLoop).toBeInstanceOf(TypeError);
+    await expect(threaded.analyse(bad)).rejects.toMatchObject({ name: "TypeError", message: onLoop!.message });
     await expect(threaded.analyse(inventedJob)).resolves.toHaveLength(1);
+  });
+
+  it("extracts an article page on a thread exactly as on the event loop", async () => {
+    const html = readFileSync(fixture("seed/khabarain-lavrov-rubio.html"), "utf8");
+    const url = "https://www.khabarain.example/world/lavrov-rubio";
+    const [onThread, onLoop] = await Promise.all([threaded.extract(html, url), inProcess.extract(html, url)]);
+    expect(onThread).toEqual(onLoop);
+    expect(onThread.images.length).toBeGreaterThan(0);
+  });
+
+  it("rejects a page it cannot extract with the extractor's own error name, code and message", async () => {
+    await expect(threaded.extract("<html><body><p>x</p></body></html>", "not a url")).rejects.toMatchObject({
+      name: "ExtractError",
+      code: "EXTRACT_BAD_URL",
+      message: 'extract.dom: expected an absolute page URL, got "not a url"',
+    });
   });
 
   it("gives back an empty list for a refresh without items, without a thread", async () => {
