@@ -17,7 +17,7 @@ export interface IngestDeps {
   db: DataSource;
   fetch: Fetcher;
   matcher: EntityMatcher;
-  /** Where items are normalised and analysed; absent: on the event loop with `matcher`. */
+  /** Where pages are extracted and items normalised and analysed; absent: on the event loop with `matcher`. */
   analyser?: Analyser;
   linker: PeopleLinker;
   countryCodes: ReadonlySet<string>;
