@@ -59,6 +59,9 @@ export const CHECKS: { name: string; sql: string }[] = [
     sql: `SELECT count(*)::int AS n FROM article a
            WHERE (SELECT count(*) FROM article_person x WHERE x.article_id = a.id) NOT BETWEEN 1 AND 6
               OR (SELECT count(*) FROM article_country x WHERE x.article_id = a.id) NOT BETWEEN 1 AND 4` },
+  { name: "article.country_codes lists its article_country rows in order",
+    sql: `SELECT count(*)::int AS n FROM article a WHERE a.country_codes IS DISTINCT FROM
+            coalesce((SELECT array_agg(x.country_code::text ORDER BY x.salience DESC, x.count DESC, x.country_code) FROM article_country x WHERE x.article_id = a.id), '{}')` },
   { name: "search_text is the folded names",
     sql: `SELECT count(*)::int AS n FROM person p WHERE p.search_text NOT LIKE '%' || khabar_fold(p.names->>'en') || '%'` },
 ];

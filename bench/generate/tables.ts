@@ -1,3 +1,4 @@
+import { countryCodes } from "../../src/ingest/store/batch.write";
 import { json, type CopyValue } from "./copy";
 import type { Article } from "./article";
 import { CITIES, TOPICS } from "./names";
@@ -58,11 +59,11 @@ export const ARTICLE_TABLE: TableSpec<Article> = {
   table: "article",
   columns: ["id", "source_id", "url", "canonical_url", "guid", "title", "summary", "body_html", "body_text", "language", "direction",
     "published_at", "updated_at", "fetched_at", "source_category", "category", "authors", "tags", "site_name", "content_hash",
-    "word_count", "see_also", "related_links", "original_id", "created_at", "modified_at"],
+    "word_count", "see_also", "related_links", "original_id", "created_at", "modified_at", "country_codes"],
   rows: (a) => [[a.id, a.outlet.id, a.url, a.url, a.carriers[0].guid, a.title, a.summary, a.bodyHtml, a.bodyText, a.language,
     a.language === "ar" ? "rtl" : "ltr", date(a.publishedAt), date(a.updatedAt), date(a.fetchedAt), a.sourceCategory, a.category,
     a.authors, a.tags, a.outlet.name, a.contentHash, a.wordCount, json(a.seeAlso), json(a.relatedLinks), a.originalId, date(a.fetchedAt),
-    date(a.updatedAt ?? a.fetchedAt)]],
+    date(a.updatedAt ?? a.fetchedAt), countryCodes(a.countryMentions.map((m) => ({ ...m, code: m.key })))]],
 };
 
 export const ARTICLE_SOURCE_TABLE: TableSpec<Article> = {

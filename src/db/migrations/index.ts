@@ -11,6 +11,7 @@ import { CountryNameColumns1764375100000 } from "./1764375100000-country-name-co
 import { ArticleTextLz41764375200000 } from "./1764375200000-article-text-lz4";
 import { EventKeySixHours1764375300000 } from "./1764375300000-event-key-six-hours";
 import { TranslitHamzaAl1764375400000 } from "./1764375400000-translit-hamza-al";
+import { ArticleCountryCodes1764375500000 } from "./1764375500000-article-country-codes";
 
 /** In order; TypeORM runs those not yet recorded in the migrations table. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ArticleTextLz41764375200000,
   EventKeySixHours1764375300000,
   TranslitHamzaAl1764375400000,
+  ArticleCountryCodes1764375500000,
 ];

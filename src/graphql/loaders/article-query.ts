@@ -147,7 +147,8 @@ function relationsSql(r: PageRelations = {}): string {
       "article_person x JOIN person p ON p.id = x.person_id", "x.article_id = a.id", "x.salience DESC, x.count DESC, p.id"));
   }
   if (r.countries && countriesByCode(r.countries.columns)) {
-    parts.push(jsonList("countryCodes", "x.country_code", "article_country x", "x.article_id = a.id", "x.salience DESC, x.count DESC, x.country_code"));
+    // Kept on the row in article_country's order by the ingest store: no subquery per article.
+    parts.push(`to_json(a.country_codes) AS "rel.countryCodes"`);
   } else if (r.countries) {
     parts.push(jsonList("countries", jsonObject("Country", r.countries.columns ?? COUNTRY_COLUMN_LIST),
       "article_country x JOIN country c ON c.code = x.country_code", "x.article_id = a.id", "x.salience DESC, x.count DESC, c.code"));

@@ -6,12 +6,12 @@ import type { SourceLink, Target } from "./identity.index";
 const ARTICLE_RECORD = `r(id int, source_id int, url text, canonical_url text, guid text, title text, summary text, body_html text, body_text text,
   language text, direction text, published_at timestamptz, updated_at timestamptz, fetched_at timestamptz, source_category text, category text,
   authors text[], tags text[], site_name text, content_hash text, word_count int, see_also jsonb, related_links jsonb, original_id int, dedup_signature text,
-  dedup_bands bigint[])`;
+  dedup_bands bigint[], country_codes text[])`;
 
 /** Columns an update rewrites: the first source and the canonical URL stay with the article. */
 const UPDATED = [
   "url", "guid", "title", "summary", "body_html", "body_text", "language", "direction", "published_at", "updated_at", "fetched_at",
-  "source_category", "category", "authors", "tags", "site_name", "content_hash", "word_count", "see_also", "related_links",
+  "source_category", "category", "authors", "tags", "site_name", "content_hash", "word_count", "see_also", "related_links", "country_codes",
 ];
 const INSERTED = ["id", "source_id", "canonical_url", ...UPDATED, "original_id", "dedup_signature", "dedup_bands"];
 
@@ -22,8 +22,18 @@ function articleRecord(id: number, a: ArticleInput, originalId: number | null, p
     updated_at: a.updatedAt?.toISOString() ?? null, fetched_at: a.fetchedAt.toISOString(), source_category: a.sourceCategory ?? null,
     category: a.category ?? null, authors: a.authors, tags: a.tags, site_name: a.siteName ?? null, content_hash: a.contentHash,
     word_count: a.wordCount, see_also: a.seeAlso, related_links: a.relatedLinks, original_id: originalId, dedup_signature: probe?.encoded ?? null,
-    dedup_bands: probe?.bands.length ? probe.bands : null,
+    dedup_bands: probe?.bands.length ? probe.bands : null, country_codes: countryCodes(a.countries),
   };
+}
+
+/**
+ * The article's country codes in its article_country rows' order (salience, count, code descending,
+ * descending, ascending), as pages read them. Salience is compared as the `real` it is stored as.
+ */
+export function countryCodes(countries: ArticleInput["countries"]): string[] {
+  return [...countries]
+    .sort((x, y) => Math.fround(y.salience) - Math.fround(x.salience) || y.count - x.count || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0))
+    .map((c) => c.code);
 }
 
 /** Images and mentions of articles whose id the `owner` CTE returns; mention counts move for counted (non-duplicate) articles. */
