@@ -4,7 +4,7 @@ import type { Cache } from "../cache";
 import { sqlState } from "../db/sql-state";
 import type { Fetcher } from "../sources/fetch";
 import type { Analysed } from "./analyse";
-import { inProcessAnalyser, type Analyser } from "./analyser";
+import type { Analyser } from "./analyser";
 import type { EntityMatcher } from "./entities";
 import type { IngestEvent, Publish } from "./ingest-events";
 import type { PeopleLinker } from "./link/people.linker";
@@ -17,8 +17,8 @@ export interface IngestDeps {
   db: DataSource;
   fetch: Fetcher;
   matcher: EntityMatcher;
-  /** Where pages are extracted and items normalised and analysed; absent: on the event loop with `matcher`. */
-  analyser?: Analyser;
+  /** Where pages are extracted and items normalised and analysed: analysis threads, or the event loop with `matcher`. */
+  analyser: Analyser;
   linker: PeopleLinker;
   countryCodes: ReadonlySet<string>;
   publish: Publish;
@@ -62,20 +62,17 @@ async function loadSource(db: DataSource, id: number): Promise<SourceRow | undef
 export async function refreshSource(deps: IngestDeps, sourceId: number, onProgress?: Progress): Promise<RefreshReport> {
   const source = await loadSource(deps.db, sourceId);
   if (!source) throw new Error(`pipeline: no source with id ${sourceId}`);
-  const { extract } = analyserOf(deps);
-  return runRefresh(deps, source, () => readSource(deps.fetch, source, deps.env, deps.apiMappingsDir, extract), onProgress);
+  return runRefresh(deps, source, () => readSource(deps.fetch, source, deps.env, deps.apiMappingsDir, deps.analyser.extract), onProgress);
 }
 
 /** The same flow for a document already in hand (`khabar ingest <file>`): no fetch, same writes. */
 export async function ingestDocument(deps: IngestDeps, sourceId: number, text: string, url: string, onProgress?: Progress): Promise<RefreshReport> {
   const source = await loadSource(deps.db, sourceId);
   if (!source) throw new Error(`pipeline: no source with id ${sourceId}`);
-  return runRefresh(deps, source, () => readDocument(text, url, undefined, null, analyserOf(deps).extract), onProgress);
+  return runRefresh(deps, source, () => readDocument(text, url, undefined, null, deps.analyser.extract), onProgress);
 }
 
 export type Progress = (done: number, total: number) => void;
-
-const analyserOf = (deps: IngestDeps): Analyser => deps.analyser ?? inProcessAnalyser(deps.matcher);
 
 async function runRefresh(deps: IngestDeps, source: SourceRow, read: () => Promise<SourceRead>, onProgress?: Progress): Promise<RefreshReport> {
   const now = deps.clock();
@@ -88,10 +85,9 @@ async function runRefresh(deps: IngestDeps, source: SourceRow, read: () => Promi
       return report;
     }
     report.problems.push(...got.problems);
-    const analyser = analyserOf(deps);
-    const items: ReadItem[] = got.fromPage || source.settings.fetchFullText === false ? got.items : await fillTeasers({ ...deps, extract: analyser.extract }, source.id, got.items, report.problems);
+    const items: ReadItem[] = got.fromPage || source.settings.fetchFullText === false ? got.items : await fillTeasers(deps, source.id, got.items, report.problems);
     const ctx = { sourceUrl: got.response?.url ?? source.url, sourceLanguage: source.language ?? got.feed.language, fetchedAt: now };
-    const analysed = await analyser.analyse({ items, ctx, fromPage: got.fromPage });
+    const analysed = await deps.analyser.analyse({ items, ctx, fromPage: got.fromPage });
     const events = await store(deps, source.id, analysed, report, onProgress);
     report.itemsRead = items.length;
     report.ok = true;

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Fetcher, FetchResponse } from "../sources/fetch";
-import { extractArticle } from "../sources/extract/article.extractor";
 import { collectApiPages, detectKind, FeedParseError, loadMappingText, parseFeed, type ApiMapping } from "../sources/parsers";
 import type { FeedItem, ParsedArticle, ParsedFeed, SourceKind } from "../sources/types";
 
@@ -75,20 +74,14 @@ function feedRead(text: string, kind: SourceKind, url: string, contentType: stri
   return { notModified: false, kind: parsed.kind, feed, items, fromPage: false, problems };
 }
 
-/** Parses fetched text as the kind detected from the content; an HTML page is one article. */
-export function parseDocument(text: string, url: string, contentType: string | undefined, expected: string | null): ParsedRead {
-  const kind = documentKind(text, url, contentType, expected);
-  return kind === "html" ? pageRead(extractArticle(text, url), url) : feedRead(text, kind, url, contentType);
-}
-
-/** `parseDocument` with the page extraction given. */
+/** Parses fetched text as the kind detected from the content; an HTML page is one article, read by `extract`. */
 export async function readDocument(text: string, url: string, contentType: string | undefined, expected: string | null, extract: Extract): Promise<ParsedRead> {
   const kind = documentKind(text, url, contentType, expected);
   return kind === "html" ? pageRead(await extract(text, url), url) : feedRead(text, kind, url, contentType);
 }
 
 /** Fetches (conditionally) and parses one source, whatever its kind. */
-export async function readSource(fetch: Fetcher, source: SourceRef, env: Record<string, string | undefined>, mappingsDir?: string, extract: Extract = extractArticle): Promise<SourceRead> {
+export async function readSource(fetch: Fetcher, source: SourceRef, env: Record<string, string | undefined>, mappingsDir: string | undefined, extract: Extract): Promise<SourceRead> {
   if (source.kind === "api") return readApi(fetch, source, env, mappingsDir);
   const response = await fetch({
     url: source.url,

@@ -1,8 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Fetcher } from "../sources/fetch";
-import { extractArticle } from "../sources/extract/article.extractor";
 import type { FeedItem, ParsedArticle } from "../sources/types";
-import type { Extract } from "./read-source";
+import type { Analyser } from "./analyser";
 import { canonicalUrl } from "./normalise/canonical-url";
 
 export type ReadItem = FeedItem & { fromPage?: boolean };
@@ -56,8 +55,7 @@ function merge(item: FeedItem, page: ParsedArticle): ReadItem {
  * Feed items that carry only a teaser are completed from their article page (bounded per refresh);
  * a page that fails keeps the teaser as a best-effort article and the failure is reported.
  */
-export async function fillTeasers(deps: { db: DataSource; fetch: Fetcher; extract?: Extract }, sourceId: number, items: FeedItem[], problems: string[]): Promise<ReadItem[]> {
-  const extract = deps.extract ?? extractArticle;
+export async function fillTeasers(deps: { db: DataSource; fetch: Fetcher; analyser: Pick<Analyser, "extract"> }, sourceId: number, items: FeedItem[], problems: string[]): Promise<ReadItem[]> {
   const teasers = items.filter((i) => i.isTeaser && i.url);
   if (teasers.length === 0) return items;
   const known = await unchangedTeasers(deps.db, sourceId, teasers);
@@ -69,7 +67,7 @@ export async function fillTeasers(deps: { db: DataSource; fetch: Fetcher; extrac
       const item = wanted[next++];
       try {
         const res = await deps.fetch({ url: item.url!, accept: "text/html,application/xhtml+xml" });
-        filled.set(item, merge(item, await extract(res.text, res.url)));
+        filled.set(item, merge(item, await deps.analyser.extract(res.text, res.url)));
       } catch (err) {
         problems.push(`teaser page ${item.url}: ${err instanceof Error ? err.message : String(err)}`);
       }

@@ -4,7 +4,8 @@ import { analyseWorkerScript, AnalyseThreadError, inProcessAnalyser, threadedAna
 import type { AnalyseJob } from "../../src/ingest/analyse";
 import { createMatcher } from "../../src/ingest/entities";
 import type { KbEntry } from "../../src/ingest/entities/kb.types";
-import { parseDocument } from "../../src/ingest/read-source";
+import { readDocument } from "../../src/ingest/read-source";
+import { extractArticle } from "../../src/sources/extract/article.extractor";
 
 const fixture = (...p: string[]) => path.resolve(__dirname, "../fixtures", ...p);
 // `npm test` builds dist first; the thread runs the compiled script, as in production.
@@ -12,8 +13,8 @@ const script = analyseWorkerScript(path.resolve(__dirname, "../../dist/src/inges
 
 const invented: KbEntry = { type: "person", id: "db:999", name: { en: "Zorbul Quentaxi" }, aliases: { en: ["Zorbul Quentaxi"], ar: [] }, status: "unverified" };
 
-function jobOf(file: string, url: string): AnalyseJob {
-  const read = parseDocument(readFileSync(fixture(file), "utf8"), url, undefined, null);
+async function jobOf(file: string, url: string): Promise<AnalyseJob> {
+  const read = await readDocument(readFileSync(fixture(file), "utf8"), url, undefined, null, extractArticle);
   return { items: read.items, ctx: { sourceUrl: url, sourceLanguage: read.feed.language, fetchedAt: new Date("2026-11-30T12:00:00Z") }, fromPage: read.fromPage };
 }
 
@@ -41,7 +42,7 @@ describe("threaded analyser", () => {
     ["an Arabic Atom feed", "sources/parsers/arabic-atom.xml", "https://example.org/ar/atom"],
     ["the seed article page", "seed/khabarain-lavrov-rubio.html", "https://www.khabarain.example/world/lavrov-rubio"],
   ])("gives exactly what the event loop gives for %s", async (_what, file, url) => {
-    const job = jobOf(file, url);
+    const job = await jobOf(file, url);
     expect(job.items.length).toBeGreaterThan(0);
     const [onThread, onLoop] = await Promise.all([threaded.analyse(job), inProcess.analyse(job)]);
     expect(onThread).toEqual(onLoop);
@@ -54,7 +55,7 @@ describe("threaded analyser", () => {
   });
 
   it("answers jobs sent at once, each with its own items in order", async () => {
-    const jobs = [jobOf("sources/parsers/arabic-rss.xml", "https://example.org/a"), inventedJob, jobOf("sources/parsers/arabic-atom.xml", "https://example.org/b")];
+    const jobs = [await jobOf("sources/parsers/arabic-rss.xml", "https://example.org/a"), inventedJob, await jobOf("sources/parsers/arabic-atom.xml", "https://example.org/b")];
     const out = await Promise.all(jobs.map((j) => threaded.analyse(j)));
     out.forEach((analysed, i) => expect(analysed.map((a) => a.draft.guid)).toEqual(jobs[i].items.map((it) => it.guid)));
   });
