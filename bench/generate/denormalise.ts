@@ -62,6 +62,8 @@ export const CHECKS: { name: string; sql: string }[] = [
   { name: "article.country_codes lists its article_country rows in order",
     sql: `SELECT count(*)::int AS n FROM article a WHERE a.country_codes IS DISTINCT FROM
             coalesce((SELECT array_agg(x.country_code::text ORDER BY x.salience DESC, x.count DESC, x.country_code) FROM article_country x WHERE x.article_id = a.id), '{}')` },
+  { name: "every article has its text row, with its published_at",
+    sql: `SELECT count(*)::int AS n FROM article a LEFT JOIN article_text t ON t.article_id = a.id WHERE t.published_at IS DISTINCT FROM a.published_at` },
   { name: "search_text is the folded names",
     sql: `SELECT count(*)::int AS n FROM person p WHERE p.search_text NOT LIKE '%' || khabar_fold(p.names->>'en') || '%'` },
 ];

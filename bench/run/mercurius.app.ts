@@ -74,11 +74,11 @@ function rowIdOf(id: string, type: "Article" | "Person"): number {
 function searchSql(q: string, params: unknown[]): string {
   const { arabic } = queryScripts(q);
   params.push(q);
-  const parts = [`a.tsv_lang @@ websearch_to_tsquery('${arabic ? "arabic" : "english"}', $${params.length})`];
+  const parts = [`t.tsv_lang @@ websearch_to_tsquery('${arabic ? "arabic" : "english"}', $${params.length})`];
   const simple = simpleTsQuery(q);
   if (simple) {
     params.push(simple);
-    parts.push(`a.tsv_simple @@ to_tsquery('simple', $${params.length})`);
+    parts.push(`t.tsv_simple @@ to_tsquery('simple', $${params.length})`);
   }
   return `WHERE ${parts.join(" OR ")}`;
 }
@@ -88,9 +88,13 @@ function resolvers(query: Query) {
     Query: {
       async articles(_: unknown, args: { first: number; filter?: { q?: string } }) {
         const params: unknown[] = [];
-        const where = args.filter?.q ? searchSql(args.filter.q, params) : "";
+        const q = args.filter?.q;
+        const where = q ? searchSql(q, params) : "";
+        // A search walks the text table (search vectors on its rows), as the gateway's does.
+        const from = q ? "article_text t JOIN article a ON a.id = t.article_id" : "article a";
+        const order = q ? "t.published_at DESC, t.article_id DESC" : "a.published_at DESC, a.id DESC";
         params.push(args.first + 1);
-        const rows = await query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM article a ${where} ORDER BY a.published_at DESC, a.id DESC LIMIT $${params.length}`, params);
+        const rows = await query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM ${from} ${where} ORDER BY ${order} LIMIT $${params.length}`, params);
         return connection(rows, args.first);
       },
       async article(_: unknown, args: { id: string }) {

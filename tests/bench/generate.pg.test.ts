@@ -84,12 +84,12 @@ onPostgres(title, () => {
 
   it("writes text that full-text search finds in both languages", async () => {
     const count = async (sql: string, q: string) => (await pool.query(sql, [q])).rows[0].n as number;
-    expect(await count(`SELECT count(*)::int AS n FROM article WHERE tsv_lang @@ websearch_to_tsquery('english', $1)`, "minister")).toBeGreaterThan(50);
-    expect(await count(`SELECT count(*)::int AS n FROM article WHERE tsv_lang @@ websearch_to_tsquery('arabic', $1)`, "الحكومة")).toBeGreaterThan(50);
-    expect(await count(`SELECT count(*)::int AS n FROM article WHERE tsv_simple @@ to_tsquery('simple', khabar_fold($1))`, "القاهرة")).toBeGreaterThan(5);
+    expect(await count(`SELECT count(*)::int AS n FROM article_text WHERE tsv_lang @@ websearch_to_tsquery('english', $1)`, "minister")).toBeGreaterThan(50);
+    expect(await count(`SELECT count(*)::int AS n FROM article_text WHERE tsv_lang @@ websearch_to_tsquery('arabic', $1)`, "الحكومة")).toBeGreaterThan(50);
+    expect(await count(`SELECT count(*)::int AS n FROM article_text WHERE tsv_simple @@ to_tsquery('simple', khabar_fold($1))`, "القاهرة")).toBeGreaterThan(5);
     // A rare word matches far fewer articles than a frequent one: Zipf-like frequencies.
-    expect(await count(`SELECT count(*)::int AS n FROM article WHERE tsv_lang @@ websearch_to_tsquery('english', $1)`, "century"))
-      .toBeLessThan(await count(`SELECT count(*)::int AS n FROM article WHERE tsv_lang @@ websearch_to_tsquery('english', $1)`, "government") / 3);
+    expect(await count(`SELECT count(*)::int AS n FROM article_text WHERE tsv_lang @@ websearch_to_tsquery('english', $1)`, "century"))
+      .toBeLessThan(await count(`SELECT count(*)::int AS n FROM article_text WHERE tsv_lang @@ websearch_to_tsquery('english', $1)`, "government") / 3);
   });
 
   it("refuses a database that already has articles unless asked to reset", async () => {

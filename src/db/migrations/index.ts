@@ -12,6 +12,7 @@ import { ArticleTextLz41764375200000 } from "./1764375200000-article-text-lz4";
 import { EventKeySixHours1764375300000 } from "./1764375300000-event-key-six-hours";
 import { TranslitHamzaAl1764375400000 } from "./1764375400000-translit-hamza-al";
 import { ArticleCountryCodes1764375500000 } from "./1764375500000-article-country-codes";
+import { ArticleTextTable1764375600000 } from "./1764375600000-article-text-table";
 
 /** In order; TypeORM runs those not yet recorded in the migrations table. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   EventKeySixHours1764375300000,
   TranslitHamzaAl1764375400000,
   ArticleCountryCodes1764375500000,
+  ArticleTextTable1764375600000,
 ];

@@ -76,11 +76,17 @@ function plan(c: ArticleCriteria, params: Params, scope?: { kind: ScopeKind; key
     where.push(`d.${driver.d.key} = ${driver.value}`);
     at = "d.published_at";
     id = "d.article_id";
+  } else if (c.q) {
+    // The narrow text table leads a search: its rows carry the vectors a newest-first walk tests.
+    from = "article_text t JOIN article a ON a.id = t.article_id";
+    at = "t.published_at";
+    id = "t.article_id";
   } else {
     from = "article a";
     at = "a.published_at";
     id = "a.id";
   }
+  if (driver && c.q) from += " JOIN article_text t ON t.article_id = a.id";
   addConditions(remaining, params, where, at);
   return { from, where, at, id };
 }
@@ -109,10 +115,10 @@ function textCondition(q: string, params: Params): string {
   const { arabic, latin } = queryScripts(q);
   const parts: string[] = [];
   const qp = params.add(q);
-  if (latin || !arabic) parts.push(`a.tsv_lang @@ websearch_to_tsquery('english', ${qp})`);
-  if (arabic) parts.push(`a.tsv_lang @@ websearch_to_tsquery('arabic', ${qp})`);
+  if (latin || !arabic) parts.push(`t.tsv_lang @@ websearch_to_tsquery('english', ${qp})`);
+  if (arabic) parts.push(`t.tsv_lang @@ websearch_to_tsquery('arabic', ${qp})`);
   const simple = simpleTsQuery(q, shippedNameVariants());
-  if (simple) parts.push(`a.tsv_simple @@ to_tsquery('simple', ${params.add(simple)})`);
+  if (simple) parts.push(`t.tsv_simple @@ to_tsquery('simple', ${params.add(simple)})`);
   return `(${parts.join(" OR ")})`;
 }
 
