@@ -3,6 +3,7 @@ import { openDatabase } from "../../src/db/data-source";
 import { ensureDatabase } from "../db";
 import { buildArticle } from "./article";
 import { CopyWriter, type CopyValue } from "./copy";
+import { SegmentedWriter } from "./segmented";
 import { DENORMALISE, SEQUENCES, verifyDataset } from "./denormalise";
 import { clearMark, markDataset } from "./mark";
 import { GenerateError, validateOptions, type GenerateOptions, type GenerateReport } from "./options";
@@ -14,6 +15,8 @@ export { DEFAULTS, GenerateError, type GenerateOptions, type GenerateReport } fr
 export { datasetMark } from "./mark";
 
 const CHUNK = 1000;
+/** Article rows per COPY statement (see SegmentedWriter). */
+const SEGMENT_ROWS = 5000;
 
 type Log = (line: string) => void;
 
@@ -55,8 +58,8 @@ async function openWriter(pool: Pool, spec: TableSpec<unknown>, clients: PoolCli
 /** One pass over the articles: each one is built once and its rows go to every table's stream. */
 async function copyArticles(pool: Pool, o: GenerateOptions, world: ReturnType<typeof buildWorld>, log: Log): Promise<Record<string, number>> {
   const clients: PoolClient[] = [];
+  const articleWriters = Array.from({ length: o.articleStreams }, () => new SegmentedWriter(pool, ARTICLE_TABLE.table, ARTICLE_TABLE.columns, SEGMENT_ROWS));
   try {
-    const articleWriters = await Promise.all(Array.from({ length: o.articleStreams }, () => openWriter(pool, ARTICLE_TABLE as TableSpec<unknown>, clients)));
     const linkWriters = await Promise.all(ARTICLE_TABLES.map((spec) => openWriter(pool, spec as TableSpec<unknown>, clients)));
     const started = Date.now();
     const step = Math.max(CHUNK, Math.ceil(o.articles / 20));
@@ -79,6 +82,7 @@ async function copyArticles(pool: Pool, o: GenerateOptions, world: ReturnType<ty
     return rows;
   } finally {
     for (const c of clients) c.release();
+    for (const w of articleWriters) w.release();
   }
 }
 
@@ -109,7 +113,8 @@ export async function generateDataset(o: GenerateOptions, log: Log = () => undef
     const db = await openDatabase({ databaseUrl: o.databaseUrl, dataDir: "memory://", dbPoolSize: 2 }, { migrate: true });
     await db.close();
   });
-  const pool = new Pool({ connectionString: o.databaseUrl, max: o.articleStreams + ARTICLE_TABLES.length + 2 });
+  // Each article stream may hold a segment that is ending and the one after it.
+  const pool = new Pool({ connectionString: o.databaseUrl, max: 2 * o.articleStreams + ARTICLE_TABLES.length + 2 });
   try {
     await phases.run("prepare", log, () => prepare(pool, o, log));
     const countries = (await pool.query<CountryName>(`SELECT code, name_en AS en, name_ar AS ar FROM country ORDER BY code`)).rows;
