@@ -1,4 +1,4 @@
-import { articlePageQuery, SEARCH_WINDOW, type ArticleCriteria } from "../../src/graphql/loaders/article-query";
+import { articlePageQuery, FIRST_WINDOW, SEARCH_WINDOW, type ArticleCriteria } from "../../src/graphql/loaders/article-query";
 import { readRows } from "../../src/db/read-query";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { addSource } from "../support/seed";
@@ -6,10 +6,14 @@ import { addSource } from "../support/seed";
 // More articles than the window, so a search can end inside it or have to look past it.
 const TOTAL = SEARCH_WINDOW + 150;
 
-/** Article n (1 = oldest): "common" in every third, "rare" only in the 30 oldest, "mixed" in 5 of the newest and 30 of the oldest. */
+/**
+ * Article n (1 = oldest): "harbour" in every third; "lighthouse" only in the 30 oldest; "glacier" in 5 of
+ * the newest and 30 of the oldest; "delta" in every 100th, a few in the first window and more further on.
+ */
 function words(n: number): string {
   const w = ["report"];
   if (n % 3 === 0) w.push("harbour");
+  if (n % 100 === 0) w.push("delta");
   if (n <= 30) w.push("lighthouse");
   if (n <= 30 || n > TOTAL - 5) w.push("glacier");
   return w.join(" ");
@@ -32,7 +36,7 @@ describe("a search page led by the text", () => {
   afterAll(() => db.close());
 
   /** The plain statement the page must agree with: every match in either vector, newest first. */
-  const expected = async (word: string, c: Partial<ArticleCriteria> = {}) => {
+  const expected = async (word: string, c: Partial<ArticleCriteria> = {}): Promise<number[]> => {
     const conds = [`(t.tsv_lang @@ websearch_to_tsquery('english', $1) OR t.tsv_simple @@ to_tsquery('simple', $1))`, `a.source_id = ${sourceId}`];
     if (c.languages) conds.push(`a.language = ANY('{${c.languages.join(",")}}')`);
     if (c.publishedAfter) conds.push(`t.published_at >= '${c.publishedAfter.toISOString()}'`);
@@ -74,13 +78,21 @@ describe("a search page led by the text", () => {
     expect(await paged("glacier", 10)).toEqual(all);
   });
 
+  it("walks on past the first window for a word it holds a few of, in one order", async () => {
+    const all = await expected("delta");
+    expect(all).toHaveLength(Math.floor(TOTAL / 100));
+    // The newest FIRST_WINDOW rows hold 5 of them: fewer than a page of 7, enough to walk on.
+    expect(all.filter((id) => id > TOTAL - FIRST_WINDOW)).toHaveLength(5);
+    expect(await paged("delta", 7)).toEqual(all);
+  });
+
   it("gives no rows for a word nobody wrote", async () => {
     expect(await paged("zanzibar", 20)).toEqual([]);
   });
 
   it("applies language and date filters in both cases", async () => {
     const c = { languages: ["en"], publishedAfter: new Date("2025-01-02T00:00:00Z"), publishedBefore: new Date("2025-01-20T00:00:00Z") };
-    for (const word of ["harbour", "glacier", "lighthouse"]) {
+    for (const word of ["harbour", "glacier", "lighthouse", "delta"]) {
       const all = await expected(word, c);
       expect(await paged(word, 4, c)).toEqual(all);
     }

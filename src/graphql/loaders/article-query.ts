@@ -204,21 +204,22 @@ export function articlePageQuery(c: ArticleCriteria, limit: number, after?: Keys
   return { sql, params: params.values };
 }
 
-/**
- * The newest rows of article_text a search tests before it looks words up in the indexes instead.
- * The walk stops at the page's last match, so a common word never reaches it; a word that misses it
- * (under 20 in 5,000, 0.4%) has few enough matches to sort them all. With 500, words of 1-2.5% on
- * 100k articles went to the indexes and sorted thousands of matches (8-14 ms against 2-6 ms).
- */
+/** The newest rows of article_text a search tests first. */
+export const FIRST_WINDOW = 500;
+/** How far the walk goes on when the first window showed a word that is neither common nor rare. */
 export const SEARCH_WINDOW = 5000;
+/** Matches in the first window that make a word common enough to walk on for (0.4%: ~5,000 rows for 20). */
+const WALK_ON_AT = 2;
 
 /**
- * A search page led by the text itself, in one plan that suits every word: the newest SEARCH_WINDOW
- * rows (after the cursor, within the dates) are tested in order, which finds a common word's page
- * in a few hundred rows; only when they hold fewer than `limit` matches are all matches taken from
- * the GIN indexes and sorted, which is what a rare word needs. A plan picked per execution from the
- * words' statistics re-planned every search and, misjudging a rare or absent word, walked the whole
- * table (0.4-1 s on 100k articles, 8 s on 1M); this one walks at most the window before the indexes.
+ * A search page led by the text itself, in one plan that suits every word. The newest FIRST_WINDOW
+ * rows (after the cursor, within the dates) are tested in order, which finds a common word's page in
+ * a few hundred rows. A word with WALK_ON_AT matches or more there, but not a page, is walked on to
+ * SEARCH_WINDOW rows, stopping at the page's last match. Otherwise — or if that is still short — all
+ * matches are taken from the GIN indexes and sorted, which is what a rare word needs; sorting all
+ * matches of a word of 1-2.5% was 8-14 ms on 100k articles where the walk takes 1.5-10. A plan
+ * picked per execution from the words' statistics re-planned every search and, misjudging a rare
+ * or absent word, walked the whole table (0.4-1 s on 100k articles, 8 s on 1M).
  */
 function textPageQuery(c: ArticleCriteria, q: string, pageLimit: number, after: Keyset | undefined, columns: PageColumns): BuiltQuery {
   const limit = checkedLimit(pageLimit);
@@ -234,13 +235,19 @@ function textPageQuery(c: ArticleCriteria, q: string, pageLimit: number, after: 
   const join = `JOIN article a ON a.id = t.article_id${columns.source === null ? "" : " JOIN source s ON s.id = a.source_id"}`;
   const select = `SELECT ${articleSql(columns)}${source}`;
   const order = "ORDER BY t.published_at DESC, t.article_id DESC";
-  const window = `SELECT t.article_id, t.published_at, t.tsv_lang, t.tsv_simple FROM article_text t ${whereSql(range)} ${order} LIMIT ${SEARCH_WINDOW}`;
+  const rows = (slice: string) => `(SELECT t.article_id, t.published_at, t.tsv_lang, t.tsv_simple FROM article_text t ${whereSql(range)} ${order} ${slice}) t`;
+  const n1 = "(SELECT count(*) FROM w1)";
+  const n2 = "(SELECT count(*) FROM w2)";
   // Without ORDER BY, the matches come from the indexes; the dates and cursor filter them afterwards, never through a range scan.
-  const sql = `WITH w AS MATERIALIZED (${select} FROM (${window}) t ${join} ${whereSql([match, ...rest])} ${order} LIMIT ${limit}),
+  const sql = `WITH w1 AS MATERIALIZED (${select} FROM ${rows(`LIMIT ${FIRST_WINDOW}`)} ${join} ${whereSql([match, ...rest])} ${order} LIMIT ${limit}),
+    w2 AS MATERIALIZED (${select} FROM ${rows(`OFFSET ${FIRST_WINDOW} LIMIT ${SEARCH_WINDOW - FIRST_WINDOW}`)} ${join}
+      WHERE ${n1} >= ${WALK_ON_AT} AND ${n1} < ${limit} AND ${[match, ...rest].join(" AND ")} ${order} LIMIT ${limit}),
     m AS MATERIALIZED (SELECT t.article_id, t.published_at FROM article_text t WHERE ${match})
-    SELECT * FROM w WHERE (SELECT count(*) FROM w) >= ${limit}
+    SELECT * FROM w1 WHERE ${n1} >= ${limit}
     UNION ALL
-    (${select} FROM m t ${join} ${whereSql([`(SELECT count(*) FROM w) < ${limit}`, ...range, ...rest])} ${order} LIMIT ${limit})`;
+    (SELECT * FROM (SELECT * FROM w1 UNION ALL SELECT * FROM w2) x WHERE ${n1} < ${limit} AND ${n1} + ${n2} >= ${limit} LIMIT ${limit})
+    UNION ALL
+    (${select} FROM m t ${join} ${whereSql([`${n1} + ${n2} < ${limit}`, ...range, ...rest])} ${order} LIMIT ${limit})`;
   return { sql, params: params.values };
 }
 
