@@ -49,21 +49,30 @@ interface Plan {
   id: string;
 }
 
+/** The mention table that leads a page's scan, most selective first; undefined: the article (or text) indexes lead. */
+function leadingScope(c: ArticleCriteria): ScopeKind | undefined {
+  if (c.eventId !== undefined) return "event";
+  if (c.personIds?.length) return "person";
+  if (c.countryCodes?.length) return "country";
+  return c.sourceIds?.length === 1 ? "source" : undefined;
+}
+
 /** Picks the most selective indexed table to drive the scan, then adds every other condition. */
 function plan(c: ArticleCriteria, params: Params, scope?: { kind: ScopeKind; keyExpr: string }): Plan {
   const remaining: ArticleCriteria = { ...c, personIds: [...(c.personIds ?? [])], countryCodes: [...(c.countryCodes ?? [])] };
   let driver: { d: Driver; value: string } | undefined;
+  const leading = scope ? undefined : leadingScope(c);
   if (scope) {
     driver = { d: DRIVERS[scope.kind], value: scope.keyExpr };
-  } else if (c.eventId !== undefined) {
+  } else if (leading === "event") {
     driver = { d: DRIVERS.event, value: params.add(c.eventId) };
     delete remaining.eventId;
-  } else if (remaining.personIds!.length) {
+  } else if (leading === "person") {
     driver = { d: DRIVERS.person, value: params.add(remaining.personIds!.shift()) };
-  } else if (remaining.countryCodes!.length) {
+  } else if (leading === "country") {
     driver = { d: DRIVERS.country, value: params.add(remaining.countryCodes!.shift()) };
-  } else if (c.sourceIds?.length === 1) {
-    driver = { d: DRIVERS.source, value: params.add(c.sourceIds[0]) };
+  } else if (leading === "source") {
+    driver = { d: DRIVERS.source, value: params.add(c.sourceIds![0]) };
     delete remaining.sourceIds;
   }
 
@@ -190,15 +199,19 @@ export function articleWithRelationsQuery(id: number, relations: PageRelations):
   return { sql: `SELECT ${ARTICLE_COLUMNS}${relationsSql(relations)} FROM article a WHERE a.id = $1`, params: [id] };
 }
 
+/** A page's source columns and their join. source_id is NOT NULL and a foreign key, so leaving the join out never changes which rows come back. */
+function pageSource(columns: PageColumns): { source: string; join: string } {
+  if (columns.source === null) return { source: "", join: "" };
+  return { source: `, ${columns.source ? pageSourceColumns(columns.source) : PAGE_SOURCE_COLUMNS}`, join: "JOIN source s ON s.id = a.source_id" };
+}
+
 /** One page of articles, newest first, `limit` rows (callers ask for first + 1 to learn hasNextPage). */
 export function articlePageQuery(c: ArticleCriteria, limit: number, after?: Keyset, columns: PageColumns = {}): BuiltQuery {
-  if (c.q && !hasDriver(c)) return textPageQuery(c, c.q, limit, after, columns);
+  if (c.q && !leadingScope(c)) return textPageQuery(c, c.q, limit, after, columns);
   const params = new Params();
   const p = plan(c, params);
   const conds = [...p.where, ...keysetCondition(p, after, params)];
-  // source_id is NOT NULL and a foreign key, so leaving the join out never changes which rows come back.
-  const source = columns.source === null ? "" : `, ${columns.source ? pageSourceColumns(columns.source) : PAGE_SOURCE_COLUMNS}`;
-  const join = columns.source === null ? "" : "JOIN source s ON s.id = a.source_id";
+  const { source, join } = pageSource(columns);
   const sql = `SELECT ${articleSql(columns)}${source} FROM ${p.from} ${join} ${whereSql(conds)}
     ORDER BY ${p.at} DESC, ${p.id} DESC LIMIT ${limitSql(c, limit, params)}`;
   return { sql, params: params.values };
@@ -231,8 +244,8 @@ function textPageQuery(c: ArticleCriteria, q: string, pageLimit: number, after: 
   range.push(...keysetCondition({ at: "t.published_at", id: "t.article_id" }, after, params));
   const rest: string[] = [];
   addConditions({ ...c, q: undefined, publishedAfter: undefined, publishedBefore: undefined }, params, rest, "t.published_at");
-  const source = columns.source === null ? "" : `, ${columns.source ? pageSourceColumns(columns.source) : PAGE_SOURCE_COLUMNS}`;
-  const join = `JOIN article a ON a.id = t.article_id${columns.source === null ? "" : " JOIN source s ON s.id = a.source_id"}`;
+  const { source, join: sourceJoin } = pageSource(columns);
+  const join = `JOIN article a ON a.id = t.article_id ${sourceJoin}`;
   const select = `SELECT ${articleSql(columns)}${source}`;
   const order = "ORDER BY t.published_at DESC, t.article_id DESC";
   const rows = (slice: string) => `(SELECT t.article_id, t.published_at, t.tsv_lang, t.tsv_simple FROM article_text t ${whereSql(range)} ${order} ${slice}) t`;
@@ -250,9 +263,6 @@ function textPageQuery(c: ArticleCriteria, q: string, pageLimit: number, after: 
     (${select} FROM m t ${join} ${whereSql([`${n1} + ${n2} < ${limit}`, ...range, ...rest])} ${order} LIMIT ${limit})`;
   return { sql, params: params.values };
 }
-
-/** Whether plan() leads with a mention table (the same tests, in its order). */
-const hasDriver = (c: ArticleCriteria) => c.eventId !== undefined || !!c.personIds?.length || !!c.countryCodes?.length || c.sourceIds?.length === 1;
 
 export function articleCountQuery(c: ArticleCriteria): BuiltQuery {
   const params = new Params();
