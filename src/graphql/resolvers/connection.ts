@@ -31,6 +31,24 @@ class KeysetPageInfo<T> {
   }
 }
 
+/**
+ * A page whose `totalCount` runs its COUNT only when read. The getter lives on the class: a getter
+ * in an object literal gets a hidden class of its own per call, and that old-generation map kept
+ * the whole request (rows, loaders, context) alive until the next full GC.
+ */
+export class LazyConnection<T> implements ConnectionResult<T> {
+  constructor(
+    readonly edges: Edge<T>[],
+    readonly nodes: T[],
+    readonly pageInfo: ConnectionResult<T>["pageInfo"],
+    private readonly count: () => Promise<number>,
+  ) {}
+
+  get totalCount(): Promise<number> {
+    return this.count();
+  }
+}
+
 /** Turns `first + 1` rows into a page: the extra row only tells whether there is a next page. */
 export function toConnection<T extends { id: number }>(
   rows: T[],
@@ -40,12 +58,5 @@ export function toConnection<T extends { id: number }>(
 ): ConnectionResult<T> {
   const page = rows.slice(0, first);
   const edges = page.map((node) => new KeysetEdge(node, keyOf));
-  return {
-    edges,
-    nodes: page,
-    pageInfo: new KeysetPageInfo(edges, rows.length > first),
-    get totalCount() {
-      return totalCount();
-    },
-  };
+  return new LazyConnection(edges, page, new KeysetPageInfo(edges, rows.length > first), totalCount);
 }

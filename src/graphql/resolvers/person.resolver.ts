@@ -12,6 +12,7 @@ import { decodeRankCursor, encodeRankCursor } from "../cursor";
 import { validFirst } from "../validate";
 import type { SelectionInfo } from "../loaders/selection";
 import { pageCost, pageSpec, scopedArticles } from "./entity-articles";
+import { LazyConnection } from "./connection";
 import { articlesAhead, type AheadInfo, type PageArgsAhead } from "../loaders/lookahead";
 import { articlePageColumns } from "../loaders/column-pick";
 import type { PageSpec } from "../loaders/loaders";
@@ -54,14 +55,8 @@ export class PersonResolver {
     const rows = await ctx.loaders.searchPeople(search, first + 1, after);
     const page = rows.slice(0, first);
     const edges = page.map((node) => ({ node, cursor: encodeRankCursor(node.mentionCount, node.id) }));
-    return {
-      edges,
-      nodes: page,
-      pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-      get totalCount() {
-        return ctx.loaders.countPeople(search);
-      },
-    };
+    const pageInfo = { hasNextPage: rows.length > first, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
+    return new LazyConnection(edges, page, pageInfo, () => ctx.loaders.countPeople(search));
   }
 
   @FieldResolver(() => ID)
