@@ -57,4 +57,11 @@ describe("simpleTsQuery with name variants", () => {
     expect(simpleTsQuery("Kuala Lumpur", shippedNameVariants())).toMatch(/^\(\('kuala' & 'lumpur'\) \| \('كوالالمبور'/);
     expect(simpleTsQuery("Kuala Lumpur talks", shippedNameVariants())).toBe("'kuala' & 'lumpur' & 'talks'");
   });
+
+  it("expands an Arabic word with the article to its clitic forms, never to ones that put ل before the article", () => {
+    const terms = (simpleTsQuery("الواردات") ?? "").match(/'[^']+'/g)?.map((t) => t.slice(1, -1)) ?? [];
+    expect(terms).toEqual(expect.arrayContaining(["الواردات", "والواردات", "بالواردات", "للواردات", "وللواردات", "واردات", "لواردات"]));
+    for (const prefix of ["ل", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "ول", "فل"]) expect(terms).not.toContain(`${prefix}الواردات`);
+    expect(new Set(terms).size).toBe(terms.length);
+  });
 });
