@@ -58,10 +58,12 @@ describe("simpleTsQuery with name variants", () => {
     expect(simpleTsQuery("Kuala Lumpur talks", shippedNameVariants())).toBe("'kuala' & 'lumpur' & 'talks'");
   });
 
-  it("expands an Arabic word with the article to its clitic forms, never to ones that put ل before the article", () => {
-    const terms = (simpleTsQuery("الواردات") ?? "").match(/'[^']+'/g)?.map((t) => t.slice(1, -1)) ?? [];
-    expect(terms).toEqual(expect.arrayContaining(["الواردات", "والواردات", "بالواردات", "للواردات", "وللواردات", "واردات", "لواردات"]));
-    for (const prefix of ["ل", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "ول", "فل"]) expect(terms).not.toContain(`${prefix}الواردات`);
-    expect(new Set(terms).size).toBe(terms.length);
+  // Folding writes أ إ آ as ا, so لآلاف, الآلاف and لألمانيا are the forms لالاف, الالاف and لالمانيا in the index.
+  it("keeps the forms that put ل or the article before a word folded to start with ال, which hamza'd words really take", () => {
+    const terms = (q: string) => (simpleTsQuery(q) ?? "").match(/'[^']+'/g)?.map((t) => t.slice(1, -1)) ?? [];
+    expect(terms("آلاف")).toEqual(expect.arrayContaining(["الاف", "لالاف", "الالاف", "بالالاف"]));
+    expect(terms("ألمانيا")).toEqual(expect.arrayContaining(["المانيا", "لالمانيا", "والمانيا"]));
+    expect(terms("ألماني")).toEqual(expect.arrayContaining(["الالماني", "والالماني"]));
   });
 });
+

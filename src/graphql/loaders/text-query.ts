@@ -7,11 +7,7 @@ const LATIN = /[A-Za-z]/;
 const PREFIXES = ["و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "وب", "ول", "فب", "فل"];
 const MAX_TERMS = 16;
 
-/**
- * Word forms a folded Arabic token can take in running text: the bare word and its clitic-prefixed
- * forms. No prefix ending in ل goes before the article: ل + ال is written لل, so "الالواردات" or
- * "لالواردات" never occur, and each term costs every row a search walks.
- */
+/** Word forms a folded Arabic token can take in running text: the bare word and its clitic-prefixed forms. */
 function arabicForms(token: string): string[] {
   const bases = new Set([token]);
   for (const p of PREFIXES) {
@@ -20,7 +16,7 @@ function arabicForms(token: string): string[] {
   const forms = new Set<string>();
   for (const b of bases) {
     forms.add(b);
-    for (const p of PREFIXES) if (!(p.endsWith("ل") && b.startsWith("ال"))) forms.add(p + b);
+    for (const p of PREFIXES) forms.add(p + b);
   }
   return [...forms];
 }
