@@ -21,7 +21,6 @@ export class SegmentedWriter {
   private current?: Open;
   private ending?: Promise<number>;
   private committed = 0;
-  private inSegment = 0;
 
   constructor(
     private readonly pool: Pool,
@@ -31,8 +30,7 @@ export class SegmentedWriter {
   ) {}
 
   async add(values: readonly CopyValue[]): Promise<void> {
-    if (!this.current || this.inSegment >= this.segmentRows) await this.rotate();
-    this.inSegment += 1;
+    if (!this.current || this.current.writer.rows >= this.segmentRows) await this.rotate();
     await this.current!.writer.add(values);
   }
 
@@ -63,7 +61,6 @@ export class SegmentedWriter {
     const client = await this.pool.connect();
     this.current = { writer: new CopyWriter(this.table, this.columns, client), client };
     this.current.writer.start();
-    this.inSegment = 0;
   }
 
   private async settle(): Promise<void> {

@@ -66,4 +66,3 @@ describe("simpleTsQuery with name variants", () => {
     expect(terms("ألماني")).toEqual(expect.arrayContaining(["الالماني", "والالماني"]));
   });
 });
-

@@ -191,7 +191,8 @@ function checkedLimit(limit: number): number {
  * best plan depends on how rare the words are.
  */
 function limitSql(c: ArticleCriteria, limit: number, params: Params): string {
-  return c.q ? params.add(checkedLimit(limit)) : String(checkedLimit(limit));
+  const n = checkedLimit(limit);
+  return c.q ? params.add(n) : String(n);
 }
 
 /** One article by id with the lists its selection reads (images, people, countries) as "rel.*" JSON columns. */
@@ -248,13 +249,15 @@ function textPageQuery(c: ArticleCriteria, q: string, pageLimit: number, after: 
   const join = `JOIN article a ON a.id = t.article_id ${sourceJoin}`;
   const select = `SELECT ${articleSql(columns)}${source}`;
   const order = "ORDER BY t.published_at DESC, t.article_id DESC";
-  const rows = (slice: string) => `(SELECT t.article_id, t.published_at, t.tsv_lang, t.tsv_simple FROM article_text t ${whereSql(range)} ${order} ${slice}) t`;
   const n1 = "(SELECT count(*) FROM w1)";
   const n2 = "(SELECT count(*) FROM w2)";
+  /** The page's matches among a slice of the newest rows, tested in order; `gate` decides whether the slice is read at all. */
+  const walk = (slice: string, gate: string[] = []) =>
+    `${select} FROM (SELECT t.article_id, t.published_at, t.tsv_lang, t.tsv_simple FROM article_text t ${whereSql(range)} ${order} ${slice}) t
+      ${join} ${whereSql([...gate, match, ...rest])} ${order} LIMIT ${limit}`;
   // Without ORDER BY, the matches come from the indexes; the dates and cursor filter them afterwards, never through a range scan.
-  const sql = `WITH w1 AS MATERIALIZED (${select} FROM ${rows(`LIMIT ${FIRST_WINDOW}`)} ${join} ${whereSql([match, ...rest])} ${order} LIMIT ${limit}),
-    w2 AS MATERIALIZED (${select} FROM ${rows(`OFFSET ${FIRST_WINDOW} LIMIT ${SEARCH_WINDOW - FIRST_WINDOW}`)} ${join}
-      WHERE ${n1} >= ${WALK_ON_AT} AND ${n1} < ${limit} AND ${[match, ...rest].join(" AND ")} ${order} LIMIT ${limit}),
+  const sql = `WITH w1 AS MATERIALIZED (${walk(`LIMIT ${FIRST_WINDOW}`)}),
+    w2 AS MATERIALIZED (${walk(`OFFSET ${FIRST_WINDOW} LIMIT ${SEARCH_WINDOW - FIRST_WINDOW}`, [`${n1} >= ${WALK_ON_AT}`, `${n1} < ${limit}`])}),
     m AS MATERIALIZED (SELECT t.article_id, t.published_at FROM article_text t WHERE ${match})
     SELECT * FROM w1 WHERE ${n1} >= ${limit}
     UNION ALL
