@@ -16,7 +16,7 @@ import { gatherContext, selectWorkloads } from "./run/workloads";
 
 /**
  * The read-path benchmark: gateway child processes driven over HTTP with autocannon.
- * Run: npm run bench -- --articles 100000 --rounds 3
+ * Run: npm run bench -- --articles 100000 --rounds 5
  *      npm run bench -- --vs postgraphile            (side by side with PostGraphile 4.14)
  *      npm run bench -- --vs postgraphile,mercurius  (and with Mercurius + graphql-jit)
  *      npm run bench -- --growth 10000,100000,1000000 (one database per size)
@@ -47,7 +47,8 @@ function program() {
     .option("--duration <s>", "seconds of load per workload and server", int("--duration"), 15)
     .option("--warmup <s>", "seconds of unmeasured load first", int("--warmup", 0), 3)
     .option("--connections <n>", "concurrent HTTP connections", int("--connections"), 32)
-    .option("--rounds <n>", "rounds; server order rotates each round, medians are reported", int("--rounds"), 1)
+    // Three rounds by default: one slow round on this noisy machine then moves no median.
+    .option("--rounds <n>", "rounds; server order rotates each round, medians are reported", int("--rounds"), 3)
     .option("--workloads <list>", "workloads (default front,front10,front100,person; with --vs also search-ar,search-en,deep)", list)
     .option("--servers <list>", "servers (default khabar-cold,khabar-warm; with --vs also redis-ceiling and the servers named)", list)
     .option("--vs <list>", "compare with other servers over the same database: postgraphile, mercurius or both", list)
