@@ -121,8 +121,8 @@ export function frontDoor(deps: FrontDoorDeps, next: RequestListener): RequestLi
     const headers: [string, string][] = [["x-request-id", requestId]];
     if (slot) headers.push(["x-cache", "MISS"]);
     if (scope) headers.push(["x-sql-statements", String(scope.count)]);
-    headers.push(...answer.headers, ["content-type", "application/json; charset=utf-8"], ["content-length", String(Buffer.byteLength(answer.text))]);
-    res.writeHead(200, headers.flat()).end(answer.text);
+    headers.push(...answer.headers, ["content-type", "application/json; charset=utf-8"], ["content-length", String(answer.bytes.length)]);
+    res.writeHead(200, headers.flat()).end(answer.bytes);
     return true;
   };
 

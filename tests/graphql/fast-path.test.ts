@@ -2,6 +2,7 @@ import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startTestApp, type TestApp } from "../support/app";
 import { addArticle, addSource } from "../support/seed";
 import express from "express";
+import { bodyBytes } from "../../src/graphql/fast-path/fast-path";
 import { PreparedOperations } from "../../src/graphql/fast-path/prepared";
 import { createKey, postJson, sqlCount } from "../integrator/support";
 
@@ -128,5 +129,15 @@ describe("the fast path in the HTTP server", () => {
     const unseen = await postJson(app.url, { query: `{ articles(first: 1) { nodes { id } } }` });
     expect([keyed.status, unseen.status]).toEqual([200, 200]);
     expect(handled).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("the fast path's body", () => {
+  it("is the JSON text and Apollo's closing newline in UTF-8, Arabic included", () => {
+    const json = JSON.stringify({ data: { title: "سيرغي لافروف في موسكو", n: 1 } });
+    const bytes = bodyBytes(json);
+    expect(bytes.equals(Buffer.from(`${json}\n`, "utf8"))).toBe(true);
+    expect(bytes.toString("utf8")).toBe(`${json}\n`);
+    expect(bodyBytes("").equals(Buffer.from("\n"))).toBe(true);
   });
 });
