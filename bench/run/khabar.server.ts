@@ -70,15 +70,23 @@ function gatewayOverrides(env: NodeJS.ProcessEnv): Record<string, string> {
   return out;
 }
 
+/** The Node flags a command line gives before `dist/src/main.js`. */
+export function flagsBeforeMain(command: string): string[] {
+  const words = command.split(/\s+/);
+  const main = words.indexOf("dist/src/main.js");
+  if (main < 0) throw new Error(`bench.khabar: expected a command that runs dist/src/main.js, got "${command}"`);
+  return words.slice(words.lastIndexOf("node", main) + 1, main);
+}
+
 /**
- * Node's flags for the gateway, as `npm start` gives them: a 64 MB young generation (scavenging was ~8% of CPU
- * per front page) and an old generation that grows to twice its live size between full collections.
- * BENCH_GATEWAY_NODE_FLAGS (space-separated) replaces them for A/B runs.
+ * Node's flags for the gateway: those of `npm start` in the checkout at `repoRoot` (so an A/B base runs with its own).
+ * BENCH_GATEWAY_NODE_FLAGS (space-separated) replaces them for A/B runs of the flags themselves.
  */
-export function gatewayNodeFlags(env: NodeJS.ProcessEnv): string[] {
+export function gatewayNodeFlags(env: NodeJS.ProcessEnv, repoRoot: string): string[] {
   const override = env.BENCH_GATEWAY_NODE_FLAGS;
   if (override !== undefined) return override.split(/\s+/).filter(Boolean);
-  return ["--max-semi-space-size=64", "--heap-growing-percent=100"];
+  const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  return flagsBeforeMain(pkg.scripts.start);
 }
 
 /** The Khabar gateway as a child process (`node dist/src/main.js`), configured through its environment. */
@@ -112,7 +120,7 @@ export class KhabarServer implements Server {
     this.url = `http://127.0.0.1:${port}`;
     mkdirSync(path.dirname(this.o.logFile), { recursive: true });
     const log = openSync(this.o.logFile, "w");
-    const args = [...gatewayNodeFlags(process.env), "-r", path.join(__dirname, "exit-on-term.js")];
+    const args = [...gatewayNodeFlags(process.env, this.o.repoRoot), "-r", path.join(__dirname, "exit-on-term.js")];
     if (this.o.cpuProfileDir) args.push("--cpu-prof", `--cpu-prof-dir=${this.o.cpuProfileDir}`);
     const child = spawn(process.execPath, [...args, path.join(this.o.repoRoot, "dist/src/main.js")], {
       cwd: this.o.repoRoot,
