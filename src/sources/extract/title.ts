@@ -70,7 +70,7 @@ function collectCandidates(s: PageSignals): Candidate[] {
   const headings = [...byTag(s, "h1").slice(0, 5), ...(s.itemprops.get("headline") ?? []).slice(0, 2)];
   for (const h of headings) {
     const t = cleanText(h.textContent);
-    if (!t || seen.has(t) || t.length > 400) continue;
+    if (!t || seen.has(t) || t.length > 400 || isHomeLink(h, s.pageUrl)) continue;
     seen.add(t);
     add(t, "h1", h);
   }
@@ -92,6 +92,7 @@ export function siteKeys(s: PageSignals): string[] {
     ...metaValues(s, "twitter:site").map((h) => h.replace(/^@/, "")),
     ...s.jsonLd.filter((n) => isType(n, "website", "organization", "newsmediaorganization")).map((n) => ldText(n.name)),
     ldText(s.article?.publisher),
+    ...byTag(s, "h1").filter((h) => isHomeLink(h, s.pageUrl)).map((h) => cleanText(h.textContent)),
   ].filter((n): n is string => !!n);
   const keys = new Set<string>();
   for (const name of names) {
@@ -102,6 +103,18 @@ export function siteKeys(s: PageSignals): string[] {
   if (host) keys.add(host);
   keys.delete("");
   return [...keys];
+}
+
+/** A heading that is nothing but a link to the site's home page is the site's logo ("<h1><a href="/">V8</a></h1>"). */
+function isHomeLink(heading: Element, pageUrl: string): boolean {
+  const links = heading.getElementsByTagName("a");
+  if (links.length !== 1 || cleanText(links[0].textContent) !== cleanText(heading.textContent)) return false;
+  try {
+    const target = new URL(links[0].getAttribute("href") ?? "", pageUrl);
+    return target.host === new URL(pageUrl).host && /^\/(?:index\.\w+)?$/.test(target.pathname);
+  } catch {
+    return false;
+  }
 }
 
 export function hostKey(pageUrl: string): string | undefined {

@@ -46,6 +46,16 @@ describe("title without site-name decorations", () => {
     expect(titleOf(head, "<h1>Silicon Exposed</h1>")).toBe("Open Verilog flow for GreenPak4 devices");
   });
 
+  it("takes a logo <h1> that links to the home page for the site's name, not a headline", () => {
+    const body = '<h1><a href="/">V8</a></h1><h1 itemprop="headline">Outside the web: standalone binaries</h1>';
+    expect(titleOf("<title>Outside the web: standalone binaries · V8</title>", body, "https://v8.dev/blog/standalone")).toBe("Outside the web: standalone binaries");
+  });
+
+  it("keeps an <h1> whose link goes to the article rather than the home page", () => {
+    const body = '<h1><a href="/blog/standalone">Outside the web: standalone binaries</a></h1>';
+    expect(titleOf("<title>Outside the web: standalone binaries · V8</title>", body, "https://v8.dev/blog/standalone")).toBe("Outside the web: standalone binaries");
+  });
+
   it("ignores a JSON-LD headline cut at 110 characters in favour of the full one", () => {
     const long = "Taiwanese President Tsai Ing-wen’s political playbook should be essential reading for Hong Kong leader Carrie Lam";
     const ld = { "@type": "NewsArticle", headline: `${long.slice(0, 100)}...` };
