@@ -30,7 +30,8 @@ const NOT_BYLINE =
 export function extractAuthors(doc: Document, s: PageSignals, siteKeys: string[] = []): string[] {
   const ld = jsonLdAuthors(s);
   const found = ld.persons.length ? ld.persons : metaAuthors(s);
-  const list = found.length ? found : bylineAuthors(doc, s);
+  const structured = found.length ? found : microdataAuthors(s);
+  const list = structured.length ? structured : bylineAuthors(doc, s);
   return withoutSiteName(list.length ? list : ld.organisations, siteKeys);
 }
 
@@ -71,6 +72,30 @@ function resolveRef(s: PageSignals, v: unknown): string | undefined {
   const id = v && typeof v === "object" ? (v as JsonLdNode)["@id"] : undefined;
   if (typeof id !== "string") return undefined;
   return ldText(s.jsonLd.find((n) => n["@id"] === id)?.name);
+}
+
+const ARTICLE_ITEM = /schema\.org\/(?:\w*Article|BlogPosting|LiveBlogPosting|Report)\b/i;
+
+/**
+ * Microdata authors of the page's article item (the one holding the headline, else the first): structured
+ * data like JSON-LD, so they count wherever the theme prints them (an <aside> under the story, say).
+ */
+function microdataAuthors(s: PageSignals): string[] {
+  const byItem = new Map<Element, Element[]>();
+  for (const el of s.itemprops.get("author") ?? []) {
+    const item = el.parentElement?.closest("[itemscope]");
+    if (!item || !ARTICLE_ITEM.test(item.getAttribute("itemtype") ?? "")) continue;
+    byItem.set(item, [...(byItem.get(item) ?? []), el]);
+  }
+  const headline = headlineOf(s);
+  const items = [...byItem.keys()];
+  const item = items.find((i) => headline && i.contains(headline)) ?? items[0];
+  const names = (byItem.get(item) ?? []).flatMap((el) => {
+    const nameEl = el.hasAttribute("itemscope") ? el.querySelector('[itemprop~="name"]') : el;
+    const text = nameEl ? microdataValue(nameEl) : undefined;
+    return text && text.length <= 120 && !/^https?:\/\//i.test(text) ? splitAuthors(text) : [];
+  });
+  return dedupe(names).slice(0, 6);
 }
 
 function bylineAuthors(doc: Document, s: PageSignals): string[] {

@@ -62,4 +62,18 @@ describe("author names", () => {
   it("ignores profile URLs and placeholder names in author meta tags", () => {
     expect(authorsOf('<meta property="article:author" content="https://www.facebook.com/someone"><meta name="author" content="No Author">')).toEqual([]);
   });
+
+  it("takes the article item's microdata author even when the theme prints it in an <aside>", () => {
+    const body =
+      '<article itemscope itemtype="http://schema.org/BlogPosting"><h2 itemprop="name">Code coverage</h2><p>Text.</p>' +
+      '<aside><span itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">Nicolas Perriault</span></span></aside></article>';
+    expect(authorsOf("", body)).toEqual(["Nicolas Perriault"]);
+  });
+
+  it("does not take the microdata author of another item on the page for the article's", () => {
+    const body =
+      '<article itemscope itemtype="http://schema.org/NewsArticle"><h1>Storm batters coast</h1><p>Text.</p></article>' +
+      '<aside><div itemscope itemtype="http://schema.org/Review"><span itemprop="author">Jane Critic</span></div></aside>';
+    expect(authorsOf("", body)).toEqual([]);
+  });
 });

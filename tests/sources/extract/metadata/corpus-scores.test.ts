@@ -16,7 +16,7 @@ const FLOORS: [subset: string, metric: MetricResult["metric"], floor: number][] 
   ["trafilatura-eval", "date", 0.95],
   ["readability", "date", 0.99],
   ["trafilatura-eval", "authors", 0.9],
-  ["readability", "authors", 0.78],
+  ["readability", "authors", 0.8],
   ["goose3", "authors", 0.99],
   ["newspaper4k", "authors", 0.75],
   ["htmldate-eval", "language", 0.99],
