@@ -49,7 +49,7 @@ function progressBar(label: string) {
 
 /** The service the admin mutations use, over the CLI's database and cache, with the operator's mapping directory. */
 async function sourcesService(ctx: CliContext): Promise<SourcesService> {
-  return new SourcesService((await ctx.openDb()).dataSource, await ctx.openCache(), undefined, ctx.config.apiMappingsDir);
+  return new SourcesService((await ctx.openDb()).dataSource, await ctx.openCache(), undefined, ctx.config.apiMappingsDir, ctx.config.fetchAllowHosts);
 }
 
 async function runtimeFor(ctx: CliContext) {

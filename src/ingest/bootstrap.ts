@@ -52,7 +52,7 @@ export async function startIngestion(args: {
 }): Promise<Ingestion> {
   const { config, db, cache, log } = args;
   const queue: RefreshQueue = config.redisUrl ? BullRefreshQueue.create(config.redisUrl, config.redisPrefix, log) : new InProcessQueue(log);
-  const sources = new SourcesService(db, cache, queue, config.apiMappingsDir);
+  const sources = new SourcesService(db, cache, queue, config.apiMappingsDir, config.fetchAllowHosts);
   if (!args.runJobs) return { queue, sources, close: () => queue.close() };
   const runtime = await createIngestRuntime({ config, db, cache, log, publish: args.publish, fetch: fetcherFor(config, args.samplesOrigin) });
   queue.consume(async (id) => {

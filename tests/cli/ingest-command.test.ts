@@ -50,3 +50,14 @@ describe("khabar ingest <file>", () => {
     expect(n).toBeGreaterThan(0);
   });
 });
+
+describe("khabar sources add <url>", () => {
+  it("refuses the cloud metadata address before storing anything, naming the guard and the setting that would allow a local host", async () => {
+    const before = await sourceCount();
+    await expect(khabar("sources", "add", "http://169.254.169.254/latest/meta-data/")).rejects.toThrow(
+      /SSRF guard would refuse every fetch of http:\/\/169\.254\.169\.254\/latest\/meta-data\/: refusing to connect to 169\.254\.169\.254 \(cloud metadata\).*FETCH_ALLOW_HOSTS/,
+    );
+    await expect(khabar("ingest", "http://localhost:8080/feed.xml")).rejects.toThrow(/SSRF guard would refuse every fetch/);
+    expect(await sourceCount()).toBe(before);
+  });
+});

@@ -11,7 +11,8 @@ const admin = { authorization: `Bearer ${ADMIN}` };
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const services = { sources: new SourcesService(db.dataSource, new MemoryCache(100)) };
+  // No SSRF exceptions, as in production by default.
+  const services = { sources: new SourcesService(db.dataSource, new MemoryCache(100), undefined, undefined, []) };
   app = await startTestApp(db.dataSource, { ADMIN_KEY: ADMIN }, services);
 });
 
@@ -46,9 +47,25 @@ describe("admin source mutations", () => {
     [{ url: "https://api.example/v2", kind: "api", mapping: "../../etc/passwd" }, "input.mapping"],
     [{ url: "https://x.example/f", kind: "podcast" }, "input.kind"],
     [{ url: "https://x.example/f", intervalSeconds: 5 }, "input.intervalSeconds"],
+    [{ url: "http://169.254.169.254/latest/meta-data/" }, "input.url"],
+    [{ url: "http://[::ffff:a9fe:a9fe]/feed" }, "input.url"],
+    [{ url: "http://127.0.0.1:8080/feed.xml" }, "input.url"],
+    [{ url: "http://metadata.google.internal/feed" }, "input.url"],
   ])("rejects %j with BAD_USER_INPUT naming %s", async (input, argument) => {
     const res = await app.gql(ADD, { input }, admin);
     expect(res.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument });
+  });
+
+  it("refuses a source the SSRF guard would refuse on every fetch, saying why, and stores nothing", async () => {
+    const res = await app.gql(ADD, { input: { url: "http://10.0.0.7/feed.xml" } }, admin);
+    expect(res.body.errors?.[0].message).toMatch(/SSRF guard would refuse every fetch of http:\/\/10\.0\.0\.7\/feed\.xml: refusing to connect to 10\.0\.0\.7 \(private\).*FETCH_ALLOW_HOSTS/);
+    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM source WHERE url LIKE 'http://10.0.0.7/%'`);
+    expect(n).toBe(0);
+  });
+
+  it("accepts a private address that FETCH_ALLOW_HOSTS lists", async () => {
+    const allowed = new SourcesService(db.dataSource, new MemoryCache(10), undefined, undefined, ["10.0.0.0/8"]);
+    await expect(allowed.add({ url: "http://10.0.0.8/feed.xml" })).resolves.toMatchObject({ id: expect.any(Number) });
   });
 
   it("removes a source but keeps articles another source also carried", async () => {
