@@ -16,7 +16,8 @@ import { fillTeasers, type ReadItem } from "./teasers";
 export interface IngestDeps {
   db: DataSource;
   fetch: Fetcher;
-  matcher: EntityMatcher;
+  /** The event loop's matcher, when analysis runs there (ANALYSE_THREADS=0). */
+  matcher?: EntityMatcher;
   /** Where pages are extracted and items normalised and analysed: analysis threads, or the event loop with `matcher`. */
   analyser: Analyser;
   linker: PeopleLinker;

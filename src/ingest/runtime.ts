@@ -4,7 +4,7 @@ import type { Cache } from "../cache";
 import type { Config } from "../config/config";
 import { createFetcher, type Fetcher } from "../sources/fetch";
 import { analyseWorkerScript, inProcessAnalyser, threadedAnalyser, type Analyser } from "./analyser";
-import { EntityMatcher, loadKnowledgeBase } from "./entities";
+import { EntityMatcher, loadKnowledgeBase, type KnowledgeBase } from "./entities";
 import type { KbEntry } from "./entities/kb.types";
 import type { Publish } from "./ingest-events";
 import { syncKnowledgeBase } from "./link/kb.sync";
@@ -34,11 +34,17 @@ async function knownTextPeople(db: DataSource): Promise<KbEntry[]> {
   return out;
 }
 
-/** Analysis threads when configured and the compiled thread script is there, else the event loop. */
-function createAnalyser(config: Config, matcher: EntityMatcher, knownPeople: KbEntry[]): Analyser {
+/**
+ * Analysis threads when configured and the compiled thread script is there, else the event loop. Only the
+ * event loop's analyser needs a matcher here: each thread builds its own, and an unused one would hold
+ * ~16 MB of this process's old generation (which V8 then lets grow to a multiple of that).
+ */
+function createAnalyser(config: Config, kb: KnowledgeBase, knownPeople: KbEntry[]): { analyser: Analyser; matcher?: EntityMatcher } {
   const script = analyseWorkerScript();
-  if (config.analyseThreads === 0 || !script) return inProcessAnalyser(matcher);
-  return threadedAnalyser({ threads: config.analyseThreads, script, data: { knownPeople } });
+  if (config.analyseThreads > 0 && script) return { analyser: threadedAnalyser({ threads: config.analyseThreads, script, data: { knownPeople } }) };
+  const matcher = new EntityMatcher(kb);
+  for (const entry of knownPeople) matcher.add(entry);
+  return { analyser: inProcessAnalyser(matcher), matcher };
 }
 
 /** Everything a refresh needs, built once per process: knowledge base synced, matcher and linker loaded. */
@@ -55,10 +61,8 @@ export async function createIngestRuntime(args: {
   const kb = loadKnowledgeBase();
   for (const e of kb.errors) log.warn({ file: e.file, line: e.line }, `knowledge base: ${e.problem}`);
   await syncKnowledgeBase(db, kb);
-  const matcher = new EntityMatcher(kb);
   const textPeople = await knownTextPeople(db);
-  for (const entry of textPeople) matcher.add(entry);
-  const analyser = createAnalyser(config, matcher, textPeople);
+  const { analyser, matcher } = createAnalyser(config, kb, textPeople);
   const linker = await PeopleLinker.load(db);
   const codes: { code: string }[] = await db.query(`SELECT code FROM country`);
   log.info({ people: kb.people.length, countries: kb.countries.length, textPeople: textPeople.length, analyseThreads: analyser.threads }, "knowledge base loaded");

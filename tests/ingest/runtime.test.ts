@@ -1,3 +1,4 @@
+import path from "node:path";
 import { MemoryCache } from "../../src/cache/memory.cache";
 import { loadConfig } from "../../src/config/config";
 import { extractEntities } from "../../src/ingest/entities";
@@ -33,15 +34,33 @@ describe("starting the ingest runtime over people found in text earlier", () => 
     const arabic = await addPerson(db.dataSource, { ar: "إدريس منصوري" });
     const both = await addPerson(db.dataSource, { en: "Idris Mansouri", ar: "إدريس منصوري" }, { aliases: ["Idris Mansouri"] });
     runtime = await start();
-    const { matcher } = runtime.deps;
+    const matcher = runtime.deps.matcher!;
     expect(matcher.people.get(`db:${english}`)?.name).toEqual({ en: "Ottilie Brandvold" });
     expect(matcher.people.get(`db:${arabic}`)?.name).toEqual({ en: "إدريس منصوري", ar: "إدريس منصوري" });
     expect(matcher.people.get(`db:${both}`)?.name).toEqual({ en: "Idris Mansouri", ar: "إدريس منصوري" });
   });
 
+  it("builds no matcher on the event loop when analysis threads do the matching", async () => {
+    // `npm test` builds dist first; only the compiled runtime finds the compiled thread script beside it.
+    const compiled: typeof import("../../src/ingest/runtime") = require(path.resolve(__dirname, "../../dist/src/ingest/runtime"));
+    const threaded = await compiled.createIngestRuntime({
+      config: loadConfig({ NODE_ENV: "test", ANALYSE_THREADS: "1" }),
+      db: db.dataSource,
+      cache: new MemoryCache(10),
+      log: createLogger({ logLevel: "silent", env: "test" }),
+      publish: publishNowhere,
+    });
+    try {
+      expect(threaded.deps.analyser.threads).toBe(1);
+      expect(threaded.deps.matcher).toBeUndefined();
+    } finally {
+      await threaded.close();
+    }
+  });
+
   it("finds an English-only person's later mentions by name, as the stored person", async () => {
     const [{ id }] = await db.dataSource.query(`SELECT id FROM person WHERE names->>'en' = 'Ottilie Brandvold'`);
-    const found = extractEntities({ language: "en", bodyText: "Talks will continue, Brandvold said after meeting Ottilie Brandvold's counterparts in Brussels." }, runtime!.deps.matcher);
+    const found = extractEntities({ language: "en", bodyText: "Talks will continue, Brandvold said after meeting Ottilie Brandvold's counterparts in Brussels." }, runtime!.deps.matcher!);
     expect(found.people.map((p) => p.ref)).toContainEqual({ kind: "kb", id: `db:${id}` });
   });
 });
