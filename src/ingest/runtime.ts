@@ -36,8 +36,8 @@ async function knownTextPeople(db: DataSource): Promise<KbEntry[]> {
 
 /**
  * Analysis threads when configured and the compiled thread script is there, else the event loop. Only the
- * event loop's analyser needs a matcher here: each thread builds its own, and an unused one would hold
- * ~16 MB of this process's old generation (which V8 then lets grow to a multiple of that).
+ * event loop's analyser needs a matcher here: each thread builds its own, and an unused one held ~8 MB
+ * of this process's old generation, which V8 then lets grow to ~4× that before a full collection.
  */
 function createAnalyser(config: Config, kb: KnowledgeBase, knownPeople: KbEntry[]): { analyser: Analyser; matcher?: EntityMatcher } {
   const script = analyseWorkerScript();
