@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { Cache } from "../cache";
-import { AllowList, checkTarget, isFetchError } from "../sources/fetch";
+import { AllowList, hostRefusal } from "../sources/fetch";
 import type { SourceKind } from "../sources/types";
 import { loadNamedMapping } from "./read-source";
 import { articlesOnlyOn, promoteSurvivingCopies, settleEventCounts, syncRollups } from "./rollups";
@@ -47,18 +47,18 @@ function validUrl(raw: string): string {
  * A literal private address or a metadata host name would fail every refresh: say so when the source is added.
  * Names that resolve to such addresses are still refused by the fetcher at connect time.
  */
-function refuseGuardedAddress(url: string, allowHosts: readonly string[]): void {
-  try {
-    checkTarget(url, new AllowList(allowHosts));
-  } catch (err) {
-    if (!isFetchError(err) || err.code !== "BLOCKED_ADDRESS") throw err;
-    const reason = err.message.replace(/^fetch\.ssrf: /, "").replace(/ for \S+$/, "");
-    throw new SourceInputError("url", `the fetcher's SSRF guard would refuse every fetch of ${url}: ${reason}; a local source needs its host in FETCH_ALLOW_HOSTS`);
+function refuseGuardedAddress(url: string, allow: AllowList): void {
+  const refused = hostRefusal(new URL(url).hostname, allow);
+  if (refused) {
+    throw new SourceInputError("url",
+      `the fetcher's SSRF guard would refuse every fetch of ${url}: refusing to connect to ${refused.target} (${refused.reason}); a local source needs its host in FETCH_ALLOW_HOSTS`);
   }
 }
 
 /** Adding, removing and refreshing sources: shared by the CLI and the admin mutations. */
 export class SourcesService {
+  private readonly allow?: AllowList;
+
   constructor(
     private readonly db: DataSource,
     private readonly cache: Cache,
@@ -66,12 +66,14 @@ export class SourcesService {
     /** The operator's API mapping directory (API_MAPPINGS_DIR), where `mapping` names are looked up first. */
     private readonly apiMappingsDir?: string,
     /** The fetcher's SSRF exceptions (FETCH_ALLOW_HOSTS): with them, a URL the guard refuses outright is refused when added. */
-    private readonly allowHosts?: readonly string[],
-  ) {}
+    allowHosts?: readonly string[],
+  ) {
+    this.allow = allowHosts && new AllowList(allowHosts);
+  }
 
   async add(input: AddSourceInput): Promise<{ id: number }> {
     const url = validUrl(input.url);
-    if (this.allowHosts) refuseGuardedAddress(url, this.allowHosts);
+    if (this.allow) refuseGuardedAddress(url, this.allow);
     if (input.kind && !KINDS.includes(input.kind)) throw new SourceInputError("kind", `unknown kind "${input.kind}"; one of ${KINDS.join(", ")}`);
     if (input.kind === "api" && !input.mapping) throw new SourceInputError("mapping", "an api source needs a mapping file name");
     if (input.mapping) {

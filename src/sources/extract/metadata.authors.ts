@@ -85,7 +85,9 @@ function microdataAuthors(s: PageSignals): string[] {
   for (const el of s.itemprops.get("author") ?? []) {
     const item = el.parentElement?.closest("[itemscope]");
     if (!item || !ARTICLE_ITEM.test(item.getAttribute("itemtype") ?? "")) continue;
-    byItem.set(item, [...(byItem.get(item) ?? []), el]);
+    const props = byItem.get(item);
+    if (props) props.push(el);
+    else byItem.set(item, [el]);
   }
   const headline = headlineOf(s);
   const items = [...byItem.keys()];

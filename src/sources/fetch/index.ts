@@ -11,5 +11,5 @@ export {
   type NextFetchInput,
 } from "./http-cache";
 export { AllowList, blockedReason, parseIp } from "./address-policy";
-export { checkTarget } from "./ssrf";
+export { checkTarget, hostRefusal, type HostRefusal } from "./ssrf";
 export type { CharsetSource, FetcherOptions, FetchRequest, FetchResponse, LookupFunction } from "./types";

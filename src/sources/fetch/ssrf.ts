@@ -28,19 +28,25 @@ export function checkTarget(raw: string, allow: AllowList): CheckedTarget {
   url.hash = "";
   const host = normaliseHost(url.hostname);
   const hostAllowed = allow.allowsName(host);
-  if (!hostAllowed) refuseLiteralOrName(host, url.href, allow);
+  const refused = hostAllowed ? undefined : hostRefusal(host, allow);
+  if (refused) throw blocked(url.href, refused.target, refused.reason);
   return { url, host, hostAllowed };
 }
 
-function refuseLiteralOrName(host: string, href: string, allow: AllowList): void {
+/** What the guard refuses before any lookup, and why: a literal address outside the allow-list, or a metadata name. */
+export interface HostRefusal { target: string; reason: string }
+
+/** The refusal of a host (as a URL's hostname gives it) that no lookup can lift, or undefined when it may be tried. */
+export function hostRefusal(hostname: string, allow: AllowList): HostRefusal | undefined {
+  const host = normaliseHost(hostname);
+  if (allow.allowsName(host)) return undefined;
   const ip = parseIp(host);
   if (ip) {
     const reason = allow.allowsAddress(ip) ? undefined : blockedReason(ip);
-    if (reason) throw blocked(href, ip.toString(), reason);
-    return;
+    return reason ? { target: ip.toString(), reason } : undefined;
   }
-  const nameReason = blockedName(host);
-  if (nameReason) throw blocked(href, host, nameReason);
+  const reason = blockedName(host);
+  return reason ? { target: host, reason } : undefined;
 }
 
 function blocked(url: string, target: string, reason: string): FetchError {
